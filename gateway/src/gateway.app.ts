@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
+import { createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
+import type { GatewayConfig } from './gateway.config';
+import { GatewayContext, gatewayContextFactory } from './gateway-context';
+import { GraphiqlController } from './graphiql.controller';
+
+/** Passes the verified caller (signed for subgraphs) and the correlation id on every subgraph request. */
+class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('identityToken' in context)) return; // the gateway's own health checks carry no caller
+    request.http?.headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
+    request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+}
+
+@Controller('health')
+class GatewayHealthController {
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** The gateway serves once it has its supergraph; each subgraph reports its own readiness. */
+  @Get('ready')
+  ready() {
+    return { status: 'ok' };
+  }
+}
+
+function gatewayModule(config: GatewayConfig) {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const production = config.NODE_ENV === 'production';
+  const settings: AccessTokenSettings = {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    jwtSecret: config.AUTH_JWT_SECRET,
+    jwksUrl: config.AUTH_JWKS_URL,
+  };
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+
+  @Module({
+    imports: [
+      GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+        driver: ApolloGatewayDriver,
+        server: {
+          path: '/graphql',
+          playground: false,
+          graphiql: false,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET),
+          formatError: createErrorFormatter(logger),
+        },
+        gateway: {
+          supergraphSdl,
+          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url }),
+        },
+      }),
+    ],
+    controllers: [GatewayHealthController, ...(production ? [] : [GraphiqlController])],
+  })
+  class GatewayModule {}
+  return { GatewayModule, logger };
+}
+
+/** Builds the gateway app (not yet listening). */
+export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  const { GatewayModule, logger } = gatewayModule(config);
+  const app = await NestFactory.create(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

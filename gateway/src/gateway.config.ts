@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { configFields } from '@asw/platform';
+
+/** Subgraph URL overrides as `name=url,name=url` (e.g. in containers, where the supergraph's localhost URLs do not hold). */
+const subgraphUrls = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const urls: Record<string, string> = {};
+    for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [name, url] = pair.split('=');
+      if (!name || !url || !/^https?:\/\//.test(url)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be name=http(s)://url pairs separated by commas' });
+        return z.NEVER;
+      }
+      urls[name] = url;
+    }
+    return urls;
+  });
+
+/** What the gateway needs from its environment; validated once at startup. */
+export const gatewayConfigSchema = z
+  .object({
+    NODE_ENV: configFields.nodeEnv,
+    LOG_LEVEL: configFields.logLevel,
+    PORT: configFields.port,
+    SUPERGRAPH_PATH: z.string().min(1).default('gateway/supergraph.graphql'),
+    SUBGRAPH_URLS: subgraphUrls,
+    AUTH_ISSUER: z.string().min(1),
+    AUTH_AUDIENCE: z.string().min(1),
+    /** HS256 shared secret (local runs and tests). In production use AUTH_JWKS_URL of the county's identity provider. */
+    AUTH_JWT_SECRET: configFields.secret.optional(),
+    AUTH_JWKS_URL: z.string().url().optional(),
+    GATEWAY_IDENTITY_SECRET: configFields.secret,
+  })
+  .refine((config) => Boolean(config.AUTH_JWT_SECRET) !== Boolean(config.AUTH_JWKS_URL), {
+    message: 'set exactly one of AUTH_JWT_SECRET and AUTH_JWKS_URL',
+    path: ['AUTH_JWT_SECRET'],
+  });
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,4 @@
+export * from './local-date';
+export * from './finnish-holidays';
+export * from './working-days';
+export * from './statutory-deadlines';

@@ -1,0 +1,30 @@
+import type { EventDefinition } from '../event-definition';
+import { CaseClosed, CaseOpened, CaseStatusChanged, ClientRegistered, ContactRecorded, ServiceDecisionMade } from './case.events';
+import { HousingSupportPeriodEnded, HousingSupportPeriodOpened, RentArrearsReported, SupportVisitDone } from './housing.events';
+import { IncomeSupportApplicationRegistered, IncomeSupportDecisionMade, KelaNoticeReceived } from './benefits.events';
+import { GroupAttendanceRecorded, GroupEnrollmentChanged } from './group.events';
+
+export * from './catalog-fields';
+export * from './case.events';
+export * from './housing.events';
+export * from './benefits.events';
+export * from './group.events';
+
+/** Every event type the services exchange. Consumers park what is neither here nor handled. */
+export const eventCatalog: readonly EventDefinition<any>[] = [
+  ClientRegistered,
+  CaseOpened,
+  CaseStatusChanged,
+  CaseClosed,
+  ServiceDecisionMade,
+  ContactRecorded,
+  HousingSupportPeriodOpened,
+  HousingSupportPeriodEnded,
+  SupportVisitDone,
+  RentArrearsReported,
+  KelaNoticeReceived,
+  IncomeSupportApplicationRegistered,
+  IncomeSupportDecisionMade,
+  GroupEnrollmentChanged,
+  GroupAttendanceRecorded,
+];

@@ -1,0 +1,208 @@
+import { Client as PgClient } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Kafka, Producer } from 'kafkajs';
+import type { AppLogger } from '@asw/platform';
+import { describeError, ErrorRecord } from './event-errors';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+}
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  /** Rows per transaction and Kafka request. */
+  batchSize?: number;
+  /** Safety net when a NOTIFY is missed (e.g. while the listen connection reconnects). */
+  fallbackPollMs?: number;
+  /** After a failed batch the relay waits this long, doubling per failure up to maxBackoffMs. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Tries of one Kafka request inside kafkajs before the batch counts as failed. */
+  sendRetries?: number;
+}
+
+/** Any constant shared by all replicas of one service; they contend for it per batch. */
+const RELAY_LOCK_KEY = 7_226_341;
+
+/**
+ * Moves committed outbox rows to Kafka in commit order. Wakes on NOTIFY from the outbox trigger and
+ * polls slowly as a fallback. One replica publishes at a time (transaction-scoped advisory lock), so
+ * the order per key holds however many replicas run; rows are marked sent only after Kafka acked them
+ * from all in-sync replicas, so a crash in between republishes (consumers dedupe by event id).
+ *
+ * When Kafka is unreachable the batch's transaction rolls back (rows stay pending, writers are not
+ * affected), the producer is thrown away, and the relay backs off and tries again with a new one:
+ * a kafkajs producer that gave up can keep failing, and an idempotent one can be left with
+ * sequence numbers the broker no longer accepts.
+ */
+export class OutboxRelay {
+  private producer?: Producer;
+  private producerConnected = false;
+  private listener?: PgClient;
+  private pollTimer?: NodeJS.Timeout;
+  private retryTimer?: NodeJS.Timeout;
+  private listenTimer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = false;
+  /** Failed batches in a row; 0 once publishing works again. */
+  failures = 0;
+  private readonly logger: AppLogger;
+  /** Rows published since start, for metrics. */
+  published = 0;
+  lastError: ErrorRecord | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    logger: AppLogger,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.logger = logger.child({ component: 'outbox-relay' });
+  }
+
+  async start(): Promise<void> {
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.options.fallbackPollMs ?? 1000);
+    this.wake();
+  }
+
+  /** Publishes everything pending now; resolves when the outbox was empty at some point after the call. */
+  async flush(): Promise<void> {
+    this.wake();
+    while (this.draining) await this.draining;
+  }
+
+  async pendingCount(): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE sent_at IS NULL`);
+    return count;
+  }
+
+  /** Finishes the in-flight batch (published and marked, or rolled back), then lets go of Kafka and PostgreSQL. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.listenTimer);
+    while (this.draining) await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    await this.dropProducer();
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new PgClient({ connectionString: this.options.databaseUrl });
+    this.listener = listener;
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.logger.warn({ err: describeError(error) }, 'outbox listen connection failed; polling until it is back');
+      listener.end().catch(() => undefined);
+      this.relisten();
+    });
+    try {
+      await listener.connect();
+      await listener.query('LISTEN outbox');
+    } catch (error) {
+      this.logger.warn({ err: describeError(error) }, 'could not listen for outbox inserts; polling until it can');
+      listener.end().catch(() => undefined);
+      this.relisten();
+    }
+  }
+
+  private relisten(): void {
+    if (this.stopped || this.listenTimer) return;
+    this.listenTimer = setTimeout(() => {
+      this.listenTimer = undefined;
+      if (!this.stopped) void this.listen();
+    }, this.options.fallbackPollMs ?? 1000);
+  }
+
+  private wake(): void {
+    // While backing off after a failure, NOTIFYs and polls wait for the retry timer.
+    if (this.stopped || this.retryTimer) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.publishBatch()) > 0);
+      if (this.failures > 0) this.logger.info({ failures: this.failures }, 'outbox relay publishing again');
+      this.failures = 0;
+    } catch (error) {
+      this.failures++;
+      this.lastError = { message: describeError(error), at: new Date() };
+      await this.dropProducer();
+      const backoff = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 10_000);
+      this.logger.warn({ err: this.lastError.message, failures: this.failures, retryInMs: backoff }, 'outbox relay could not publish; will retry');
+      this.again = false;
+      if (!this.stopped) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.wake();
+        }, backoff);
+      }
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // Bounded (kafkajs retries an idempotent producer forever by default): the relay does the
+        // long-term retrying itself, with its transaction closed and a fresh producer.
+        retry: { retries: this.options.sendRetries ?? 5, initialRetryTime: 100, maxRetryTime: 2000 },
+      });
+      this.producerConnected = false;
+    }
+    if (!this.producerConnected) {
+      await this.producer.connect();
+      this.producerConnected = true;
+    }
+    return this.producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.producerConnected = false;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private async publishBatch(): Promise<number> {
+    // Connect before opening the transaction: a broker outage must not hold row locks.
+    const producer = await this.connectedProducer();
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, message_key, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, { key: string; value: string }[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({ key: row.message_key, value: JSON.stringify(row.envelope) });
+        byTopic.set(row.topic, messages);
+      }
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await manager.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
+      this.published += rows.length;
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { databaseUrl, redactUrl } from './database';
+import { isDockerAvailable } from './docker-detect';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { startLocalKafka } from './local-kafka';
+import { cacheDir, repoRoot } from './paths';
+import { chooseProvisioning, needsDockerCheck, parseBrokers, Provisioner } from './provisioning';
+import { RunRecords } from './run-records';
+import type { Infrastructure, ProvidedKafka, ProvidedPostgres, ProvisionOptions } from './types';
+
+const nothingToStop = async (): Promise<void> => undefined;
+
+function fromEnvPostgres(url: string): ProvidedPostgres {
+  const parsed = new URL(url);
+  return { serverUrl: databaseUrl(url, 'postgres'), source: `DATABASE_URL (${parsed.hostname}:${parsed.port || 5432})`, stop: nothingToStop };
+}
+
+function fromEnvKafka(value: string): ProvidedKafka {
+  const brokers = parseBrokers(value);
+  return { brokers, source: `KAFKA_BROKERS (${brokers.join(',')})`, stop: nothingToStop };
+}
+
+/**
+ * PostgreSQL and Kafka for `npm start` (purpose 'dev') or an integration test run ('test'):
+ * DATABASE_URL / KAFKA_BROKERS when set, else containers when a Docker engine answers, else local processes.
+ * stop() stops only what this call started.
+ */
+export async function provisionInfrastructure(options: ProvisionOptions): Promise<Infrastructure> {
+  const env = options.env ?? process.env;
+  const { purpose, log } = options;
+  const dockerAvailable = needsDockerCheck(env) && (await isDockerAvailable(env));
+  const choice = chooseProvisioning({ env, dockerAvailable });
+  log(`provisioning for ${purpose}: PostgreSQL from ${describe(choice.postgres)}, Kafka from ${describe(choice.kafka)}`);
+
+  const root = repoRoot();
+  const records = new RunRecords(join(cacheDir(root), 'run'));
+  if (choice.postgres === 'local' || choice.kafka === 'local') await records.cleanUpStale(log);
+
+  const docker = () => import('./docker-infra');
+  const [postgres, kafka] = await Promise.allSettled([
+    choice.postgres === 'env'
+      ? fromEnvPostgres(env.DATABASE_URL as string)
+      : choice.postgres === 'docker'
+        ? docker().then((m) => m.startPostgresContainer())
+        : startEmbeddedPostgres({ purpose, root, records, log }),
+    choice.kafka === 'env'
+      ? fromEnvKafka(env.KAFKA_BROKERS as string)
+      : choice.kafka === 'docker'
+        ? docker().then((m) => m.startKafkaContainer())
+        : startLocalKafka({ purpose, root, records, log }),
+  ]);
+  if (postgres.status === 'rejected' || kafka.status === 'rejected') {
+    // Started in parallel: stop the half that came up before reporting the other's failure.
+    await Promise.allSettled([postgres, kafka].map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
+    throw postgres.status === 'rejected' ? postgres.reason : (kafka as PromiseRejectedResult).reason;
+  }
+
+  log(`PostgreSQL: ${postgres.value.source} (${redactUrl(postgres.value.serverUrl)}); Kafka: ${kafka.value.source}`);
+  let stopping: Promise<void> | undefined;
+  return {
+    postgres: { serverUrl: postgres.value.serverUrl, source: postgres.value.source },
+    kafka: { brokers: kafka.value.brokers, source: kafka.value.source },
+    stop: () => {
+      stopping ??= Promise.all([postgres.value.stop(), kafka.value.stop()]).then(() => {
+        if (choice.postgres !== 'env' || choice.kafka !== 'env') log('infrastructure stopped');
+      });
+      return stopping;
+    },
+  };
+}
+
+function describe(provisioner: Provisioner): string {
+  return { env: 'the environment', docker: 'Docker (testcontainers)', local: 'local processes' }[provisioner];
+}

@@ -1,0 +1,28 @@
+export type Purpose = 'dev' | 'test';
+
+export interface ProvidedPostgres {
+  /** An admin-capable connection (database `postgres`) on which per-service databases are created. */
+  serverUrl: string;
+  /** Where it comes from, for humans; never holds a secret. */
+  source: string;
+  stop(): Promise<void>;
+}
+
+export interface ProvidedKafka {
+  brokers: string[];
+  source: string;
+  stop(): Promise<void>;
+}
+
+export interface Infrastructure {
+  postgres: { serverUrl: string; source: string };
+  kafka: { brokers: string[]; source: string };
+  /** Stops whatever was started for this Infrastructure (nothing for DATABASE_URL / KAFKA_BROKERS). Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface ProvisionOptions {
+  purpose: Purpose;
+  log: (message: string) => void;
+  env?: NodeJS.ProcessEnv;
+}

@@ -1,0 +1,4 @@
+export * from './config/load-config';
+export * from './logging/logger';
+export * from './errors/domain-error';
+export * from './errors/format-error';

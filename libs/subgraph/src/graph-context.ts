@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { Request } from 'express';
+import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
+import { DomainError } from '@asw/platform';
+
+/**
+ * One DataLoader per name per request: entity references and fields that extend Client resolve in
+ * one query per subgraph per request level, never one per entity.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  get<V>(name: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(batch);
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<string, V>;
+  }
+}
+
+/** What every resolver of every subgraph gets: the verified caller, the correlation id and the loaders. */
+export interface GraphContext {
+  identity: Identity;
+  correlationId: string;
+  loaders: Loaders;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Subgraphs trust no network: every request must carry identity signed by the gateway. */
+export async function createGraphContext(req: Request, gatewayIdentitySecret: string): Promise<GraphContext> {
+  const header = req.headers[GATEWAY_IDENTITY_HEADER];
+  let identity: Identity;
+  try {
+    identity = await verifyGatewayIdentity(typeof header === 'string' ? header : undefined, gatewayIdentitySecret);
+  } catch (error) {
+    const message = error instanceof DomainError ? error.message : 'Not authenticated';
+    throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+  const incoming = req.headers[CORRELATION_ID_HEADER];
+  const correlationId = typeof incoming === 'string' && UUID.test(incoming) ? incoming : randomUUID();
+  return { identity, correlationId, loaders: new Loaders() };
+}
+
+/** Resolver parameter: the request's GraphContext. */
+export const Ctx = createParamDecorator((_data: unknown, ctx: ExecutionContext): GraphContext => GqlExecutionContext.create(ctx).getContext<GraphContext>());

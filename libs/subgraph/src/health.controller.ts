@@ -1,0 +1,81 @@
+import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import type { EventsStatus } from '@asw/events';
+import { EventsRuntime, findEventsRuntime } from './events.runtime';
+
+async function withTimeout<T>(probe: () => Promise<T>, timeoutMs = 2000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      probe(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
+  try {
+    await withTimeout(probe);
+    return 'up';
+  } catch {
+    return 'down';
+  }
+}
+
+/** The event flow as readiness shows it: counts and last errors (messages only, never payloads). */
+function eventsDetail(status: EventsStatus | null) {
+  if (!status) return null;
+  return {
+    outboxPending: status.outbox.pending,
+    outboxOldestPendingSeconds: status.outbox.oldestPendingSeconds,
+    consumerLag: status.consumerLag,
+    deadLetters: status.deadLetters,
+    parked: status.parked,
+    relayError: status.lastErrors.relay,
+    consumerError: status.lastErrors.consumer,
+  };
+}
+
+/**
+ * Liveness says the process runs; readiness says it can serve: its database and Kafka answer.
+ * Readiness also shows the event flow (backlog, lag, dead letters, parked, last errors); those
+ * inform operators but do not make the service unready, since it still serves while Kafka catches up.
+ */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Looked up per request: at construction time the runtime may not be instantiated yet. */
+  private get events(): EventsRuntime | undefined {
+    return findEventsRuntime(this.moduleRef);
+  }
+
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HttpCode(HttpStatus.OK)
+  async ready() {
+    const events = this.events;
+    const database = await check(() => this.dataSource.query('SELECT 1'));
+    const kafka = events ? await check(() => events.checkKafka()) : 'down';
+    const status = database === 'up' && events ? await withTimeout(() => events.status()).catch(() => null) : null;
+    const body = {
+      status: database === 'up' && kafka === 'up' ? 'ok' : 'unavailable',
+      checks: { database, kafka },
+      events: eventsDetail(status),
+    };
+    if (body.status !== 'ok') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+}

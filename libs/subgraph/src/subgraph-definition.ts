@@ -1,0 +1,20 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { EventHandler, ServiceName } from '@asw/events';
+
+/** Everything that differs between the four services; the rest is this library. */
+export interface SubgraphDefinition {
+  name: ServiceName;
+  /** Feature modules (one per use-case area). */
+  modules: Array<Type<unknown> | DynamicModule>;
+  /** TypeORM entities of the service's own database. */
+  entities: Function[];
+  /** The service's own migrations; the event tables' migration is added by the library. */
+  migrations: Function[];
+  /**
+   * Entity types no root field reaches, such as the `Client` stub a service extends: listed so the
+   * schema keeps them (Nest drops unreachable types).
+   */
+  orphanedTypes?: Function[];
+  /** Event handler providers (exported by the feature modules) this service consumes with. */
+  eventHandlers?: Array<Type<EventHandler<any>>>;
+}

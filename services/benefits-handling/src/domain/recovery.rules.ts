@@ -1,0 +1,114 @@
+import { badInput, conflict } from '@asw/platform';
+import { assertCents, Cents } from './cents.util';
+import { assertIsoDate, IsoDate } from './iso-date.util';
+
+/**
+ * Takaisinperintä (Laki toimeentulotuesta 1412/1997 §19–21). The main rule is no recovery; it is
+ * possible only on the grounds of §20, and the repayment order is made by the administrative court
+ * (hallinto-oikeus) on the county's application, which also weighs the client's means to repay.
+ */
+export enum RecoveryGround {
+  /** Tulot tai varat eivät vielä käytettävissä (§20: recovery decided when granting). */
+  ASSETS_NOT_YET_AVAILABLE = 'ASSETS_NOT_YET_AVAILABLE',
+  /** Tahallinen elatusvelvollisuuden laiminlyönti itsensä osalta. */
+  WILFUL_NEGLECT_OF_SELF_SUPPORT = 'WILFUL_NEGLECT_OF_SELF_SUPPORT',
+  /** Lakko. */
+  STRIKE = 'STRIKE',
+  /** Elatusvelvollisen tahallinen laiminlyönti. */
+  MAINTENANCE_LIABLE_NEGLECT = 'MAINTENANCE_LIABLE_NEGLECT',
+  /** Väärät tiedot. */
+  FALSE_INFORMATION = 'FALSE_INFORMATION',
+}
+
+export enum RecoveryClaimStatus {
+  /** Luonnos. */
+  DRAFT = 'DRAFT',
+  /** Haettu hallinto-oikeudelta. */
+  APPLIED_TO_COURT = 'APPLIED_TO_COURT',
+  /** Hallinto-oikeus ratkaissut. */
+  DECIDED_BY_COURT = 'DECIDED_BY_COURT',
+}
+
+export enum CourtOutcome {
+  /** Takaisinperintä määrätty. */
+  ORDERED = 'ORDERED',
+  /** Hakemus hylätty. */
+  REJECTED = 'REJECTED',
+}
+
+/** The granting decision a claim attaches to. */
+export interface RecoveryTargetDecision {
+  id: string;
+  grantedCents: Cents;
+  /** The granting decision itself said the support will be recovered (§20, assets not yet available). */
+  recoveryDecidedWhenGranting: boolean;
+}
+
+export interface RecoveryClaim {
+  decisionId: string;
+  ground: RecoveryGround;
+  amountCents: Cents;
+  status: RecoveryClaimStatus;
+  appliedOn: IsoDate | null;
+  courtDecidedOn: IsoDate | null;
+  courtOutcome: CourtOutcome | null;
+}
+
+/**
+ * A new DRAFT claim. The amount is positive and, together with the other live claims on the same
+ * decision (drafts, pending and ORDERED; rejected ones do not count), at most what the decision
+ * granted: nothing is recovered twice. ASSETS_NOT_YET_AVAILABLE must have been decided in the granting
+ * decision (§20), so it attaches only to a decision flagged recoveryDecidedWhenGranting; the other
+ * grounds arise later and may be recorded afterwards.
+ */
+export function draftRecoveryClaim(input: {
+  decision: RecoveryTargetDecision;
+  ground: RecoveryGround;
+  amountCents: Cents;
+  /** Sum of the decision's other claims that are not REJECTED. */
+  otherClaimsCents?: Cents;
+}): RecoveryClaim {
+  const { decision, ground } = input;
+  if (!Object.values(RecoveryGround).includes(ground)) throw badInput('unknown recovery ground', { field: 'ground' });
+  const amount = assertCents(input.amountCents, 'amountCents', Number.MAX_SAFE_INTEGER);
+  if (amount === 0) throw badInput('amountCents must be more than zero', { field: 'amountCents' });
+  if (ground === RecoveryGround.ASSETS_NOT_YET_AVAILABLE && !decision.recoveryDecidedWhenGranting) {
+    throw conflict('recovery because assets were not yet available must have been decided when the support was granted (§20)', {
+      field: 'ground',
+      decisionId: decision.id,
+    });
+  }
+  const available = decision.grantedCents - (input.otherClaimsCents ?? 0);
+  if (amount > available) {
+    throw badInput('the amount to recover exceeds what the decision granted', { field: 'amountCents', availableCents: Math.max(0, available) });
+  }
+  return {
+    decisionId: decision.id,
+    ground,
+    amountCents: amount,
+    status: RecoveryClaimStatus.DRAFT,
+    appliedOn: null,
+    courtDecidedOn: null,
+    courtOutcome: null,
+  };
+}
+
+/** DRAFT → APPLIED_TO_COURT: the county's application to the hallinto-oikeus. */
+export function applyToCourt(claim: RecoveryClaim, appliedOn: IsoDate): RecoveryClaim {
+  if (claim.status !== RecoveryClaimStatus.DRAFT) {
+    throw conflict(`only a draft claim can be taken to court (this one is ${claim.status})`, { status: claim.status });
+  }
+  assertIsoDate(appliedOn, 'appliedOn');
+  return { ...claim, status: RecoveryClaimStatus.APPLIED_TO_COURT, appliedOn };
+}
+
+/** APPLIED_TO_COURT → DECIDED_BY_COURT with the court's outcome. */
+export function recordCourtDecision(claim: RecoveryClaim, input: { decidedOn: IsoDate; outcome: CourtOutcome }): RecoveryClaim {
+  if (claim.status !== RecoveryClaimStatus.APPLIED_TO_COURT) {
+    throw conflict(`the court decides only a claim applied to it (this one is ${claim.status})`, { status: claim.status });
+  }
+  assertIsoDate(input.decidedOn, 'decidedOn');
+  if (!Object.values(CourtOutcome).includes(input.outcome)) throw badInput('unknown court outcome', { field: 'outcome' });
+  if (input.decidedOn < claim.appliedOn!) throw badInput('the court cannot decide before the application', { field: 'decidedOn' });
+  return { ...claim, status: RecoveryClaimStatus.DECIDED_BY_COURT, courtDecidedOn: input.decidedOn, courtOutcome: input.outcome };
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '@asw/subgraph';
+import { benefitsHandlingSubgraph } from './benefits-handling.subgraph';
+
+runSubgraph(benefitsHandlingSubgraph);

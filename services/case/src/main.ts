@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '@asw/subgraph';
+import { caseSubgraph } from './case.subgraph';
+
+runSubgraph(caseSubgraph);

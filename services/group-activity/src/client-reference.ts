@@ -1,0 +1,3 @@
+import { clientReferenceType } from '@asw/subgraph';
+
+export const { ClientReference, ClientReferenceResolver } = clientReferenceType();

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraph } from '@asw/subgraph';
+import { housingSupportSubgraph } from './housing-support.subgraph';
+
+runSubgraph(housingSupportSubgraph);

@@ -1,0 +1,45 @@
+/**
+ * `npm run token -- --role SOCIAL_WORKER [--user id] [--team t] [--org o] [--ttl seconds]`
+ * `npm run token -- --partner KELA`
+ * Prints a signed access token for local use, signed with the dev settings `npm start` uses (or
+ * AUTH_ISSUER / AUTH_AUDIENCE / AUTH_JWT_SECRET when set). Production tokens come from the county's
+ * identity provider, never from this tool.
+ */
+import { parseArgs } from 'node:util';
+import { DEV_AUTH, Identity, identitySchema, signAccessToken } from '@asw/auth';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true },
+    partner: { type: 'string' },
+    user: { type: 'string' },
+    team: { type: 'string', default: 'dev-team' },
+    org: { type: 'string' },
+    ttl: { type: 'string', default: String(8 * 3600) },
+  },
+});
+
+const candidate = values.partner
+  ? { kind: 'partner', partner: values.partner, clientId: values.user ?? `dev-${values.partner.toLowerCase()}`, organisation: values.org ?? values.partner }
+  : {
+      kind: 'user',
+      roles: values.role ?? ['SOCIAL_WORKER'],
+      userId: values.user ?? `dev-${(values.role?.[0] ?? 'SOCIAL_WORKER').toLowerCase().replace(/_/g, '-')}`,
+      team: values.team,
+      organisation: values.org ?? 'dev-county',
+    };
+const parsed = identitySchema.safeParse(candidate);
+if (!parsed.success) {
+  process.stderr.write(`Not a valid identity: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+  process.exit(2);
+}
+const identity: Identity = parsed.data;
+signAccessToken(
+  identity,
+  {
+    issuer: process.env.AUTH_ISSUER ?? DEV_AUTH.issuer,
+    audience: process.env.AUTH_AUDIENCE ?? DEV_AUTH.audience,
+    jwtSecret: process.env.AUTH_JWT_SECRET ?? DEV_AUTH.jwtSecret,
+  },
+  Number(values.ttl),
+).then((token) => process.stdout.write(`${token}\n`));
