@@ -4,7 +4,7 @@
  * offered rate and at maximum throughput. Provisions PostgreSQL and Kafka as the tests do
  * (DATABASE_URL / KAFKA_BROKERS if set, else Docker, else local processes) and stops them at the end.
  *
- *   npm run bench:events        (node -r ./tools/events/ts-register.js bench/event-path.bench.ts)
+ *   npm run bench:events        (node -r ./tools/ts-register.js bench/event-path.bench.ts)
  *   BENCH_SECONDS=8 BENCH_RATE=500 BENCH_CONSUMER=process|inline
  *
  * The outbox consumer runs in a child process by default, as the consuming service would; both

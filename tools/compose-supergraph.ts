@@ -4,25 +4,33 @@
  * schema.graphql, for review). `--check` writes nothing and fails when a checked-in file is stale.
  * Composition errors fail either way, so a breaking schema change fails the build, not production.
  */
-import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { printSubgraphSdl } from '@asw/subgraph';
 import { routingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from './graph';
 
 const root = process.cwd(); // npm scripts run at the repository root
 
+/** Each subgraph prints its own SDL in its own process (its built main.js), as it would serve it. */
+async function printSdl(dir: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'dist', dir, 'src/main.js'), '--print-schema'], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const outputs = new Map<string, string>();
-  const services = [];
-  for (const entry of SUBGRAPHS) {
-    const sdl = await printSubgraphSdl(entry.definition);
-    outputs.set(join(entry.dir, 'schema.graphql'), `${sdl.trim()}\n`);
-    services.push({ name: entry.definition.name, url: routingUrl(entry), typeDefs: parse(sdl) });
-  }
+  const sdls = await Promise.all(SUBGRAPHS.map((entry) => printSdl(entry.dir)));
+  const services = SUBGRAPHS.map((entry, index) => {
+    outputs.set(join(entry.dir, 'schema.graphql'), `${sdls[index].trim()}\n`);
+    return { name: entry.name, url: routingUrl(entry), typeDefs: parse(sdls[index]) };
+  });
   const result = composeServices(services);
   if (result.errors) {
     process.stderr.write(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}\n`);

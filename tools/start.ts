@@ -99,14 +99,14 @@ async function main(): Promise<void> {
 
   for (const entry of SUBGRAPHS) {
     await ensureDatabase(infra.postgres.serverUrl, entry.database);
-    startApp(entry.definition.name, `${entry.dir}/src/main.js`, {
+    startApp(entry.name, `${entry.dir}/src/main.js`, {
       PORT: String(entry.port),
       DATABASE_URL: databaseUrl(infra.postgres.serverUrl, entry.database),
       KAFKA_BROKERS: brokers,
       GATEWAY_IDENTITY_SECRET: gatewayIdentitySecret,
     });
   }
-  await Promise.all(SUBGRAPHS.map((entry) => waitReady(entry.definition.name, entry.port)));
+  await Promise.all(SUBGRAPHS.map((entry) => waitReady(entry.name, entry.port)));
 
   startApp('gateway', 'gateway/src/main.js', {
     PORT: String(GATEWAY_PORT),

@@ -1,3 +1,4 @@
+import type { ServiceName } from '@asw/events';
 import { eventually, TEST_WORKER } from '@asw/testing';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
@@ -21,7 +22,7 @@ describe('walking skeleton: one graph over four services', () => {
       rehabilitationEligibility { eligible reason clientKnownSince }
     }
   }`;
-  const rows = async (service: string, table: string) =>
+  const rows = async (service: ServiceName, table: string) =>
     Number((await graph.subgraphs[service].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('registers a client and answers one query with fields from all four subgraphs, after ClientRegistered reached group-activity', async () => {

@@ -1,16 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { composeServices } from '@apollo/composition';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Identity, signAccessToken } from '@asw/auth';
+import { freePort } from '@asw/infra';
 import { loadConfig } from '@asw/platform';
 import type { ServiceName } from '@asw/events';
-import { GraphQLResponse, postGraphQL, RunningSubgraph, startSubgraph, TEST_GATEWAY_IDENTITY_SECRET, testTopicPrefix } from '@asw/testing';
+import { gatewayHeaders, GraphQLResponse, postGraphQL, startSubgraphProcess, SubgraphProcess, TEST_GATEWAY_IDENTITY_SECRET, TEST_WORKER, testTopicPrefix } from '@asw/testing';
 import { createGatewayApp } from '../../gateway/src/gateway.app';
 import { gatewayConfigSchema } from '../../gateway/src/gateway.config';
 import { SUBGRAPHS } from '../../tools/graph';
@@ -24,36 +22,55 @@ export const TEST_AUTH = {
 
 export interface RunningGraph {
   url: string;
-  subgraphs: Record<string, RunningSubgraph>;
+  subgraphs: Record<ServiceName, SubgraphProcess>;
   token(identity: Identity, ttlSeconds?: number): Promise<string>;
   request<D = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<D>>;
   close(): Promise<void>;
 }
 
+async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
+  const response = await postGraphQL<{ _service: { sdl: string } }>(subgraph.url, '{ _service { sdl } }', {}, await gatewayHeaders(TEST_WORKER));
+  if (response.errors) throw new Error(`could not read the SDL of ${subgraph.url}: ${response.errors[0].message}`);
+  return response.data!._service.sdl;
+}
+
 /**
- * The whole graph in this process: four real subgraphs on real PostgreSQL (fresh databases) and
- * Kafka (a fresh topic namespace), composed into a supergraph the way the build does, behind the real
- * gateway. Only the processes are shared; every byte goes over HTTP and Kafka as in production.
+ * The whole graph as it runs in production: four real subgraphs, each its own process, on real
+ * PostgreSQL (fresh databases) and Kafka (a fresh topic namespace), composed into a supergraph the way
+ * the build does, behind the real gateway (in the test's process). Every byte goes over HTTP and Kafka.
  */
 export async function startGraph(): Promise<RunningGraph> {
   const prefix = testTopicPrefix();
-  const running = await Promise.all(SUBGRAPHS.map((entry) => startSubgraph(entry.definition, { KAFKA_TOPIC_PREFIX: prefix })));
+  const started = await Promise.allSettled(SUBGRAPHS.map((entry) => startSubgraphProcess(entry, { KAFKA_TOPIC_PREFIX: prefix })));
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((subgraph) => subgraph.close()));
+    throw failed.reason;
+  }
+  try {
+    return await startGateway(running);
+  } catch (error) {
+    await Promise.all(running.map((subgraph) => subgraph.close()));
+    throw error;
+  }
+}
+
+async function startGateway(running: SubgraphProcess[]): Promise<RunningGraph> {
+  const sdls = await Promise.all(running.map(fetchSdl));
   const composed = composeServices(
-    SUBGRAPHS.map((entry, index) => ({
-      name: entry.definition.name,
-      url: running[index].url,
-      typeDefs: parse(printSubgraphSchema(running[index].app.get(GraphQLSchemaHost).schema)),
-    })),
+    SUBGRAPHS.map((entry, index) => ({ name: entry.name, url: running[index].url, typeDefs: parse(sdls[index]) })),
   );
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
   const supergraphPath = join(mkdtempSync(join(tmpdir(), 'asw-supergraph-')), 'supergraph.graphql');
   writeFileSync(supergraphPath, composed.supergraphSdl);
 
+  const port = await freePort();
   const gateway: INestApplication = await createGatewayApp(
     loadConfig(gatewayConfigSchema, {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      PORT: '0',
+      PORT: String(port),
       SUPERGRAPH_PATH: supergraphPath,
       AUTH_ISSUER: TEST_AUTH.issuer,
       AUTH_AUDIENCE: TEST_AUTH.audience,
@@ -61,9 +78,9 @@ export async function startGraph(): Promise<RunningGraph> {
       GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
     }),
   );
-  await gateway.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${(gateway.getHttpServer().address() as AddressInfo).port}/graphql`;
-  const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.definition.name, running[index]])) as Record<ServiceName, RunningSubgraph>;
+  await gateway.listen(port, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.name, running[index]])) as Record<ServiceName, SubgraphProcess>;
 
   return {
     url,

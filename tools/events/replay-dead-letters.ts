@@ -21,9 +21,9 @@ const USAGE = 'usage: npm run events:replay -- --service <name> [--id <deadLette
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { service: { type: 'string' }, id: { type: 'string', multiple: true }, list: { type: 'boolean' } } });
-  const entry = SUBGRAPHS.find((subgraph) => subgraph.definition.name === values.service);
+  const entry = SUBGRAPHS.find((subgraph) => subgraph.name === values.service);
   if (!entry) {
-    process.stderr.write(`${USAGE}\nservices: ${SUBGRAPHS.map((subgraph) => subgraph.definition.name).join(', ')}\n`);
+    process.stderr.write(`${USAGE}\nservices: ${SUBGRAPHS.map((subgraph) => subgraph.name).join(', ')}\n`);
     return 2;
   }
   if (values.id?.some((id) => !/^\d+$/.test(id))) {
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = loadConfig(z.object({ DATABASE_URL: configFields.postgresUrl, LOG_LEVEL: configFields.logLevel.default('warn') }));
-  const logger = createLogger(`${entry.definition.name}-replay`, env.LOG_LEVEL);
+  const logger = createLogger(`${entry.name}-replay`, env.LOG_LEVEL);
   // Only the database is used; the rest is what 'schema' mode needs to build the modules.
   const config: ServiceConfig = {
     NODE_ENV: 'production',
@@ -42,7 +42,8 @@ async function main(): Promise<number> {
     KAFKA_TOPIC_PREFIX: '',
     GATEWAY_IDENTITY_SECRET: 'unused-by-the-replay-tool'.padEnd(32, '-'),
   };
-  const app = await createSubgraphApp(entry.definition, config, 'schema');
+  const definition = await entry.load();
+  const app = await createSubgraphApp(definition, config, 'schema');
   const dataSource = app.get(DataSource);
   try {
     await dataSource.initialize();
@@ -51,16 +52,16 @@ async function main(): Promise<number> {
       for (const letter of letters) {
         process.stdout.write(`${letter.id}\t${letter.eventType ?? '-'}\t${letter.eventId ?? '-'}\t${letter.topic}[${letter.partition}]@${letter.offset}\tattempts=${letter.attempts}\t${letter.error}\n`);
       }
-      process.stdout.write(`${letters.length} dead letter(s) waiting for replay in ${entry.definition.name}\n`);
+      process.stdout.write(`${letters.length} dead letter(s) waiting for replay in ${entry.name}\n`);
       return 0;
     }
-    const handlers = (entry.definition.eventHandlers ?? []).map((type) => app.get<EventHandler>(type, { strict: false }));
+    const handlers = (definition.eventHandlers ?? []).map((type) => app.get<EventHandler>(type, { strict: false }));
     const outcomes = await replayDeadLetters(dataSource, handlers, { ids: values.id, logger });
     for (const outcome of outcomes) {
       process.stdout.write(`${outcome.id}\t${outcome.eventType ?? '-'}\t${outcome.eventId ?? '-'}\t${outcome.outcome}${outcome.error ? `\t${outcome.error}` : ''}\n`);
     }
     const failed = outcomes.filter((outcome) => outcome.outcome === 'failed').length;
-    process.stdout.write(`${entry.definition.name}: ${outcomes.length - failed} replayed, ${failed} still failing\n`);
+    process.stdout.write(`${entry.name}: ${outcomes.length - failed} replayed, ${failed} still failing\n`);
     return failed > 0 ? 1 : 0;
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -13,6 +13,8 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  * `overrides` is for tests (e.g. a socket factory that simulates a network outage).
  */
 export function createKafka(clientId: string, brokers: string[], logger: AppLogger, overrides: Partial<KafkaConfig> = {}): Kafka {
+  // Producers use kafkajs' default partitioner (murmur2, as Java clients): same key, same partition.
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   return new Kafka({
     clientId,
     brokers,
@@ -28,15 +30,31 @@ export function createKafka(clientId: string, brokers: string[], logger: AppLogg
   });
 }
 
-/** Creates the topics if missing. Production clusters should not rely on broker auto-creation. */
-export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3): Promise<void> {
+/**
+ * Creates the topics if missing and waits until every partition has a leader. Production clusters
+ * should not rely on broker auto-creation. Services starting together create the same topics at the
+ * same moment, so a broker's "already exists" or "not hosted yet" answer is retried, not fatal.
+ */
+export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3, timeoutMs = 60_000): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
+  const deadline = Date.now() + timeoutMs;
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+    for (;;) {
+      try {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((topic) => !existing.has(topic));
+        if (missing.length > 0) {
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+        }
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        const leaderless = metadata.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+        if (leaderless.length > 0) throw new Error(`no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
   } finally {
     await admin.disconnect();

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, eventually, testKafkaBrokers, uniqueSuffix } from '@asw/testing';
-import { FixtureProcess, startFixture } from './child-process';
+import { createTestDatabase, eventually, startTsProcess, testKafkaBrokers, TsProcess, uniqueSuffix } from '@asw/testing';
 import { topicOf } from '@asw/events';
 import { applied, ensureTestTopics, openDataSource, publishThings, testKafka, testRelay } from './test-events';
+
+const FIXTURE = 'libs/events/test/fixtures/event-process.fixture.ts';
 
 async function committedOffsets(groupId: string, topic: string): Promise<number> {
   const admin = testKafka(testKafkaBrokers()).admin();
@@ -21,7 +22,7 @@ describe('event consumer killed mid-batch (real PostgreSQL, Kafka and processes)
   let url: string;
   let dataSource: DataSource;
   let prefix: string;
-  let current: FixtureProcess | undefined;
+  let current: TsProcess | undefined;
 
   beforeAll(async () => {
     url = await createTestDatabase('events_crash');
@@ -31,7 +32,7 @@ describe('event consumer killed mid-batch (real PostgreSQL, Kafka and processes)
     await ensureTestTopics(kafka, prefix);
   });
   afterAll(async () => {
-    await current?.kill();
+    await current?.stop();
     await dataSource?.destroy();
   });
 
@@ -47,10 +48,10 @@ describe('event consumer killed mid-batch (real PostgreSQL, Kafka and processes)
     const appliedAtKill: number[] = [];
     const committedAtKill: number[] = [];
     for (const killAfter of [500, 1500]) {
-      current = startFixture('consume', env);
+      current = startTsProcess(FIXTURE, ['consume'], env);
       await current.waitFor('ready');
       await eventually(async () => expect((await applied(dataSource)).rows).toBeGreaterThanOrEqual(killAfter), 60_000, 10);
-      await current.kill();
+      await current.stop();
       appliedAtKill.push((await applied(dataSource)).rows);
       committedAtKill.push(await committedOffsets(`${prefix}events-test`, topicOf('case', prefix)));
     }
@@ -58,7 +59,7 @@ describe('event consumer killed mid-batch (real PostgreSQL, Kafka and processes)
     // Applied but not yet committed to Kafka when killed: those are redelivered, and the inbox must skip them.
     expect(appliedAtKill.some((count, i) => count > committedAtKill[i])).toBe(true);
 
-    current = startFixture('consume', env);
+    current = startTsProcess(FIXTURE, ['consume'], env);
     await current.waitFor('ready');
     await eventually(async () => expect((await applied(dataSource)).ids.size).toBe(total), 90_000, 200);
     const result = await applied(dataSource);

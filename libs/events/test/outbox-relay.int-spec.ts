@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { EventEnvelope, topicOf } from '@asw/events';
-import { createTestDatabase, eventually, testKafkaBrokers, uniqueSuffix } from '@asw/testing';
-import { startFixture } from './child-process';
+import { createTestDatabase, eventually, startTsProcess, testKafkaBrokers, uniqueSuffix } from '@asw/testing';
 import { NetworkSwitch } from './network-switch';
 import { applied, ensureTestTopics, openDataSource, publishThings, readTopic, testConsumer, testKafka, testRelay } from './test-events';
+
+const FIXTURE = 'libs/events/test/fixtures/event-process.fixture.ts';
 
 const pending = async (dataSource: DataSource) => (await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`))[0].n as number;
 
@@ -58,15 +59,15 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
   it('publishes events committed by a process that was killed before publishing them', async () => {
     const env = { DATABASE_URL: url, KAFKA_BROKERS: brokers().join(','), TOPIC_PREFIX: prefix };
     // Committed with no relay running at all, then killed.
-    const quiet = startFixture('write', { ...env, RELAY: 'off', COUNT: '300' });
+    const quiet = startTsProcess(FIXTURE, ['write'], { ...env, RELAY: 'off', COUNT: '300' });
     await quiet.waitFor('done');
-    await quiet.kill();
+    await quiet.stop();
     expect(await pending(dataSource)).toBe(300);
     // Killed in the middle of writing and publishing.
-    const busy = startFixture('write', { ...env, COUNT: '5000', FIRST_N: '300' });
+    const busy = startTsProcess(FIXTURE, ['write'], { ...env, COUNT: '5000', FIRST_N: '300' });
     await busy.waitFor('ready');
     await eventually(async () => expect((await dataSource.query(`SELECT count(*)::int AS n FROM outbox`))[0].n).toBeGreaterThan(1000), 60_000, 20);
-    await busy.kill();
+    await busy.stop();
     const committed: string[] = (await dataSource.query(`SELECT id FROM outbox`)).map((row: { id: string }) => row.id);
     expect(committed.length).toBeLessThan(5300);
     expect(await pending(dataSource)).toBeGreaterThan(0);

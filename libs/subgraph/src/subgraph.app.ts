@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriverConfig, ApolloFederationDriver } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
 import { types as pgTypes } from 'pg';
@@ -71,6 +72,8 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         introspection: config.NODE_ENV !== 'production',
         includeStacktraceInErrorResponses: false,
         csrfPrevention: true,
+        // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
+        plugins: [ApolloServerPluginInlineTraceDisabled()],
         context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET),
         formatError: createErrorFormatter(logger),
       }),
@@ -119,8 +122,22 @@ export async function printSubgraphSdl(definition: SubgraphDefinition): Promise<
   }
 }
 
-/** The main.ts of every service: validate config, create, listen, stop cleanly on SIGTERM/SIGINT. */
+/**
+ * The main.ts of every service: validate config, create, listen, stop cleanly on SIGTERM/SIGINT.
+ * `main.js --print-schema` prints the subgraph's SDL to stdout instead (composition at build time runs
+ * one process per subgraph, because NestJS keeps GraphQL type metadata in one store per process).
+ */
 export function runSubgraph(definition: SubgraphDefinition): void {
+  if (process.argv.includes('--print-schema')) {
+    printSubgraphSdl(definition).then(
+      (sdl) => process.stdout.write(`${sdl.trim()}\n`),
+      (error: unknown) => {
+        process.stderr.write(`${definition.name}: could not print the schema: ${error instanceof Error ? error.stack : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+    return;
+  }
   const start = async () => {
     const config = loadConfig(serviceConfigSchema);
     const app = await createSubgraphApp(definition, config);

@@ -4,3 +4,4 @@ export * from './start-subgraph';
 export * from './test-database';
 export * from './kafka-probe';
 export * from './query-counter';
+export * from './child-process';

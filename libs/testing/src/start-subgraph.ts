@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { Identity, signGatewayIdentity, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
 import type { ServiceConfig } from '@asw/platform';
 import { createSubgraphApp, EventsRuntime, SubgraphDefinition } from '@asw/subgraph';
+import { freePort } from '@asw/infra';
+import { startTsProcess, TsProcess } from './child-process';
 import { createTestDatabase, testKafkaBrokers, uniqueSuffix } from './test-database';
 
 /** The secret tests' gateway and subgraphs share; test-only, like everything in this library. */
@@ -22,18 +24,22 @@ export function testTopicPrefix(): string {
   return `t${uniqueSuffix()}.`;
 }
 
-/** Starts one real subgraph (own fresh database, real Kafka) on an ephemeral port. */
-export async function startSubgraph(definition: SubgraphDefinition, overrides: Partial<ServiceConfig> = {}): Promise<RunningSubgraph> {
-  const config: ServiceConfig = {
+async function testServiceConfig(name: string, overrides: Partial<ServiceConfig>): Promise<ServiceConfig> {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: (process.env.LOG_LEVEL as ServiceConfig['LOG_LEVEL']) ?? 'warn',
     PORT: 0,
-    DATABASE_URL: overrides.DATABASE_URL ?? (await createTestDatabase(definition.name)),
+    DATABASE_URL: overrides.DATABASE_URL ?? (await createTestDatabase(name)),
     KAFKA_BROKERS: testKafkaBrokers(),
     KAFKA_TOPIC_PREFIX: testTopicPrefix(),
     GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
     ...overrides,
   };
+}
+
+/** Starts one real subgraph in this process (own fresh database, real Kafka) on an ephemeral port. */
+export async function startSubgraph(definition: SubgraphDefinition, overrides: Partial<ServiceConfig> = {}): Promise<RunningSubgraph> {
+  const config = await testServiceConfig(definition.name, overrides);
   const app = await createSubgraphApp(definition, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -59,3 +65,43 @@ export const TEST_WORKER: Identity = {
   team: 'team-test',
   organisation: 'test-county',
 };
+
+export interface SubgraphProcess {
+  url: string;
+  config: ServiceConfig;
+  /** A connection to the service's database, for assertions on what it wrote. */
+  dataSource: DataSource;
+  process: TsProcess;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one real subgraph as its own process, from its `src/main.ts`, as it runs in production; for
+ * tests that run several subgraphs (NestJS keeps GraphQL type metadata in one store per process).
+ * Resolves once it reports ready.
+ */
+export async function startSubgraphProcess(entry: { name: string; dir: string }, overrides: Partial<ServiceConfig> = {}): Promise<SubgraphProcess> {
+  const config = await testServiceConfig(entry.name, { PORT: await freePort(), ...overrides });
+  const env = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
+  const child = startTsProcess(`${entry.dir}/src/main.ts`, [], env);
+  const base = `http://127.0.0.1:${config.PORT}`;
+  const deadline = Date.now() + 90_000;
+  while ((await fetch(`${base}/health/ready`).catch(() => undefined))?.status !== 200) {
+    if (!child.running() || Date.now() > deadline) {
+      await child.stop();
+      throw new Error(`${entry.name} did not get ready: ${child.logTail()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_URL }).initialize();
+  return {
+    url: `${base}/graphql`,
+    config,
+    dataSource,
+    process: child,
+    close: async () => {
+      await dataSource.destroy();
+      await child.stop('SIGTERM');
+    },
+  };
+}
