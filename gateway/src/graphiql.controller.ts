@@ -1,16 +1,22 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, StreamableFile } from '@nestjs/common';
 
 /**
  * The GraphQL IDE, served from this process with no CDN: the county's network may have no internet
  * access. GraphiQL and React come from node_modules. Not registered in production.
  */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+/** A file inside an installed package, also where the package's "exports" do not list it. */
+function packageFile(pkg: string, file: string): string {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), file);
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -55,7 +61,7 @@ export class GraphiqlController {
     if (!asset) throw new NotFoundException();
     let body = this.cache.get(name);
     if (!body) {
-      body = readFileSync(require.resolve(asset.module));
+      body = readFileSync(packageFile(asset.pkg, asset.file));
       this.cache.set(name, body);
     }
     return new StreamableFile(body, { type: asset.type });

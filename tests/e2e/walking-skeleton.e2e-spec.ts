@@ -74,4 +74,18 @@ describe('walking skeleton: one graph over four services', () => {
     expect(JSON.stringify(response.errors)).not.toMatch(/stack|at \w+ \(|INSERT|SELECT/);
     expect({ clients: await rows('case', 'client'), outbox: await rows('case', 'outbox') }).toEqual(before);
   });
+
+  it('serves the GraphQL IDE and all its assets itself, with no address outside the gateway', async () => {
+    const base = graph.url.replace(/\/graphql$/, '');
+    const page = await (await fetch(`${base}/`)).text();
+    expect(page).toContain('GraphiQL');
+    expect(page).not.toMatch(/https?:\/\//);
+    const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets).toEqual(['/ide/graphiql.css', '/ide/react.js', '/ide/react-dom.js', '/ide/graphiql.js']);
+    for (const asset of assets) {
+      const response = await fetch(`${base}${asset}`);
+      expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    }
+  });
 });
