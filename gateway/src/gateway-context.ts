@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
 import type { Request } from 'express';
 import { AccessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, Identity, signGatewayIdentity, verifyAccessToken } from '@asw/auth';
 import { DomainError } from '@asw/platform';
+import type { RateLimiter } from './hardening/rate-limiter';
 
 /** What the gateway knows about one request once the caller's token checked out. */
 export interface GatewayContext {
@@ -20,8 +22,15 @@ function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** Authenticates before any planning: no valid token, no query plan and no subgraph call. */
-export function gatewayContextFactory(settings: AccessTokenSettings, key: AccessTokenKey, gatewayIdentitySecret: string) {
+function callerKey(identity: Identity): string {
+  return identity.kind === 'user' ? `user:${identity.userId}` : `partner:${identity.partner}:${identity.clientId}`;
+}
+
+/**
+ * Authenticates and rate-limits before anything else: no valid token, no parsing, no query plan and
+ * no subgraph call; over its allowance, the caller waits (RATE_LIMITED, HTTP 429 with Retry-After).
+ */
+export function gatewayContextFactory(settings: AccessTokenSettings, key: AccessTokenKey, gatewayIdentitySecret: string, rateLimiter: RateLimiter) {
   return async ({ req }: { req: Request }): Promise<GatewayContext> => {
     let identity: Identity;
     try {
@@ -29,6 +38,12 @@ export function gatewayContextFactory(settings: AccessTokenSettings, key: Access
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    const allowance = rateLimiter.take(callerKey(identity));
+    if (!allowance.allowed) {
+      throw new GraphQLError('Too many requests; try again shortly', {
+        extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(allowance.retryAfterSeconds)]]) } },
+      });
     }
     const incoming = req.headers[CORRELATION_ID_HEADER];
     return {

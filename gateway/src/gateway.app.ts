@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -9,6 +10,9 @@ import { createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/plat
 import type { GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
 import { GraphiqlController } from './graphiql.controller';
+import { hardeningPlugin } from './hardening/hardening.plugin';
+import { loadPartnerOperations } from './hardening/partner-operations';
+import { RateLimiter } from './hardening/rate-limiter';
 
 /** Passes the verified caller (signed for subgraphs) and the correlation id on every subgraph request. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -53,9 +57,27 @@ function gatewayModule(config: GatewayConfig) {
           playground: false,
           graphiql: false,
           introspection: !production,
+          // No "Did you mean …?" field suggestions in production: they reveal the schema bit by bit.
+          hideSchemaDetailsFromClientErrors: production,
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET),
+          // One operation per HTTP request (no batching), and no automatic persisted queries: partners'
+          // persisted operations come from the allow-list only.
+          allowBatchedHttpRequests: false,
+          persistedQueries: false,
+          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET, new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE)),
+          plugins: [
+            hardeningPlugin({
+              logger,
+              partnerOperations: loadPartnerOperations(config.PARTNER_OPERATIONS_DIR),
+              limits: {
+                maxDepth: config.GATEWAY_MAX_DEPTH,
+                maxAliases: config.GATEWAY_MAX_ALIASES,
+                maxRootFields: config.GATEWAY_MAX_ROOT_FIELDS,
+                maxCost: config.GATEWAY_MAX_COST,
+              },
+            }),
+          ],
           formatError: createErrorFormatter(logger),
         },
         gateway: {
@@ -73,7 +95,9 @@ function gatewayModule(config: GatewayConfig) {
 /** Builds the gateway app (not yet listening). */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const { GatewayModule, logger } = gatewayModule(config);
-  const app = await NestFactory.create(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false });
+  // Larger bodies are refused (413) before they are parsed.
+  app.useBodyParser('json', { limit: config.GATEWAY_MAX_BODY_BYTES });
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -18,6 +18,8 @@ const subgraphUrls = z
     return urls;
   });
 
+const limit = z.coerce.number().int().positive();
+
 /** What the gateway needs from its environment; validated once at startup. */
 export const gatewayConfigSchema = z
   .object({
@@ -32,6 +34,15 @@ export const gatewayConfigSchema = z
     AUTH_JWT_SECRET: configFields.secret.optional(),
     AUTH_JWKS_URL: z.string().url().optional(),
     GATEWAY_IDENTITY_SECRET: configFields.secret,
+    /** Partners' allow-listed operations: `<dir>/<PARTNER>/<name>.graphql`. */
+    PARTNER_OPERATIONS_DIR: z.string().min(1).default('gateway/partner-operations'),
+    GATEWAY_MAX_DEPTH: limit.default(12),
+    GATEWAY_MAX_ALIASES: limit.default(30),
+    GATEWAY_MAX_ROOT_FIELDS: limit.default(10),
+    GATEWAY_MAX_COST: limit.default(10_000),
+    /** Requests per minute per caller, per gateway replica. */
+    GATEWAY_RATE_LIMIT_PER_MINUTE: limit.default(600),
+    GATEWAY_MAX_BODY_BYTES: limit.default(100_000),
   })
   .refine((config) => Boolean(config.AUTH_JWT_SECRET) !== Boolean(config.AUTH_JWKS_URL), {
     message: 'set exactly one of AUTH_JWT_SECRET and AUTH_JWKS_URL',

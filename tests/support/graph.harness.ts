@@ -20,12 +20,19 @@ export const TEST_AUTH = {
   jwtSecret: 'test-only-user-token-secret-0123456789abcdef',
 };
 
-export interface RunningGraph {
+export interface RunningGateway {
   url: string;
+  request<D = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<D>>;
+  /** A raw POST of any body (batches, persisted operations, oversized payloads). */
+  post(body: string, token?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface RunningGraph extends RunningGateway {
   subgraphs: Record<ServiceName, SubgraphProcess>;
   token(identity: Identity, ttlSeconds?: number): Promise<string>;
-  request<D = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<D>>;
-  close(): Promise<void>;
+  /** Another gateway on the same subgraphs, with these settings (e.g. NODE_ENV=production). */
+  startGateway(env: Record<string, string>): Promise<RunningGateway>;
 }
 
 async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
@@ -39,7 +46,7 @@ async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
  * PostgreSQL (fresh databases) and Kafka (a fresh topic namespace), composed into a supergraph the way
  * the build does, behind the real gateway (in the test's process). Every byte goes over HTTP and Kafka.
  */
-export async function startGraph(): Promise<RunningGraph> {
+export async function startGraph(gatewayEnv: Record<string, string> = {}): Promise<RunningGraph> {
   const prefix = testTopicPrefix();
   const started = await Promise.allSettled(SUBGRAPHS.map((entry) => startSubgraphProcess(entry, { KAFKA_TOPIC_PREFIX: prefix })));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -49,14 +56,14 @@ export async function startGraph(): Promise<RunningGraph> {
     throw failed.reason;
   }
   try {
-    return await startGateway(running);
+    return await startGatewayOn(running, gatewayEnv);
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.close()));
     throw error;
   }
 }
 
-async function startGateway(running: SubgraphProcess[]): Promise<RunningGraph> {
+async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<string, string>): Promise<RunningGraph> {
   const sdls = await Promise.all(running.map(fetchSdl));
   const composed = composeServices(
     SUBGRAPHS.map((entry, index) => ({ name: entry.name, url: running[index].url, typeDefs: parse(sdls[index]) })),
@@ -64,7 +71,22 @@ async function startGateway(running: SubgraphProcess[]): Promise<RunningGraph> {
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
   const supergraphPath = join(mkdtempSync(join(tmpdir(), 'asw-supergraph-')), 'supergraph.graphql');
   writeFileSync(supergraphPath, composed.supergraphSdl);
+  const startGateway = (env: Record<string, string>) => startGatewayWith(supergraphPath, env);
+  const gateway = await startGateway(gatewayEnv);
+  const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.name, running[index]])) as Record<ServiceName, SubgraphProcess>;
+  return {
+    ...gateway,
+    subgraphs,
+    startGateway,
+    token: (identity, ttlSeconds = 600) => signAccessToken(identity, TEST_AUTH, ttlSeconds),
+    close: async () => {
+      await gateway.close();
+      await Promise.all(running.map((subgraph) => subgraph.close()));
+    },
+  };
+}
 
+async function startGatewayWith(supergraphPath: string, env: Record<string, string>): Promise<RunningGateway> {
   const port = await freePort();
   const gateway: INestApplication = await createGatewayApp(
     loadConfig(gatewayConfigSchema, {
@@ -76,20 +98,16 @@ async function startGateway(running: SubgraphProcess[]): Promise<RunningGraph> {
       AUTH_AUDIENCE: TEST_AUTH.audience,
       AUTH_JWT_SECRET: TEST_AUTH.jwtSecret,
       GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
+      ...env,
     }),
   );
   await gateway.listen(port, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
-  const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.name, running[index]])) as Record<ServiceName, SubgraphProcess>;
-
+  const bearer = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   return {
     url,
-    subgraphs,
-    token: (identity, ttlSeconds = 600) => signAccessToken(identity, TEST_AUTH, ttlSeconds),
-    request: (query, variables = {}, token) => postGraphQL(url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
-    close: async () => {
-      await gateway.close();
-      await Promise.all(running.map((subgraph) => subgraph.close()));
-    },
+    request: (query, variables = {}, token) => postGraphQL(url, query, variables, bearer(token)),
+    post: (body, token) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body }),
+    close: () => gateway.close(),
   };
 }
