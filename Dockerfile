@@ -16,5 +16,6 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/gateway/supergraph.graphql ./gateway/supergraph.graphql
+COPY --from=build /app/gateway/partner-operations ./gateway/partner-operations
 USER node
 CMD ["sh", "-c", "exec node --enable-source-maps \"$APP_ENTRY\""]
