@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppLogger } from '@asw/platform';
-import type { ConsumedMessage, Queryable } from './consumed-message';
+import { ConsumedMessage, HeldMessage, heldMessageOf, Queryable } from './consumed-message';
 import type { EventEnvelope } from './envelope';
 import { EventDefinition, knownVersions } from './event-definition';
 import { describeError } from './event-errors';
@@ -8,17 +8,7 @@ import { eventCatalog } from './catalog';
 import { applyEvents, EventHandler } from './inbox';
 import { dispositionOf, indexHandlers } from './message-disposition';
 
-export interface DeadLetter {
-  id: string;
-  eventId: string | null;
-  eventType: string | null;
-  eventVersion: number | null;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  /** The raw message, as received. */
-  value: Buffer | null;
+export interface DeadLetter extends HeldMessage {
   error: string;
   attempts: number;
   failedAt: Date;
@@ -91,15 +81,7 @@ export async function recordDeadLetter(
 
 function toDeadLetter(row: any): DeadLetter {
   return {
-    id: String(row.id),
-    eventId: row.event_id,
-    eventType: row.event_type,
-    eventVersion: row.event_version,
-    topic: row.topic,
-    partition: row.partition,
-    offset: String(row.kafka_offset),
-    key: row.message_key,
-    value: row.message_value,
+    ...heldMessageOf(row),
     error: row.error,
     attempts: row.attempts,
     failedAt: row.failed_at,

@@ -1,16 +1,6 @@
-import type { ConsumedMessage, EventIdentity, Queryable } from './consumed-message';
+import { ConsumedMessage, EventIdentity, HeldMessage, heldMessageOf, Queryable } from './consumed-message';
 
-export interface ParkedEvent {
-  id: string;
-  eventId: string | null;
-  eventType: string | null;
-  eventVersion: number | null;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  /** The raw message, as received. */
-  value: Buffer | null;
+export interface ParkedEvent extends HeldMessage {
   reason: string;
   parkedAt: Date;
 }
@@ -27,15 +17,7 @@ export async function parkEvent(db: Queryable, message: ConsumedMessage, event: 
 export async function listParkedEvents(db: Queryable): Promise<ParkedEvent[]> {
   const rows: any[] = await db.query(`SELECT * FROM parked_event ORDER BY id`);
   return rows.map((row) => ({
-    id: String(row.id),
-    eventId: row.event_id,
-    eventType: row.event_type,
-    eventVersion: row.event_version,
-    topic: row.topic,
-    partition: row.partition,
-    offset: String(row.kafka_offset),
-    key: row.message_key,
-    value: row.message_value,
+    ...heldMessageOf(row),
     reason: row.reason,
     parkedAt: row.parked_at,
   }));
