@@ -24,3 +24,13 @@ export function requirePartner(identity: Identity, partner: Partner): PartnerIde
 export function actingWorkerRole(identity: UserIdentity): UserRole {
   return identity.roles[0];
 }
+
+/**
+ * Who did a piece of work that statistics count by role (an event's `performedBy`): the worker and
+ * the first of `roles` they hold. Call it after `requireUser(identity, ...roles)` admitted them.
+ */
+export function performedBy<R extends UserRole>(worker: UserIdentity, roles: readonly R[]): { workerId: string; workerRole: R } {
+  const workerRole = roles.find((role) => worker.roles.includes(role));
+  if (!workerRole) throw forbidden(`This work needs one of the roles ${roles.join(', ')}`);
+  return { workerId: worker.userId, workerRole };
+}

@@ -1,4 +1,23 @@
+import { Inject } from '@nestjs/common';
 import { Directive, Field, ID, ObjectType, Resolver, ResolveReference } from '@nestjs/graphql';
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { roleBasis } from './access-log/access-recorder';
+import type { GraphContext } from './graph-context';
+import type { SubgraphDefinition } from './subgraph-definition';
+import { SUBGRAPH_DEFINITION } from './tokens';
+
+/** The Client fields this request asks of this subgraph (under `... on Client` in `_entities`). */
+export function requestedClientFields(info: GraphQLResolveInfo | undefined): string[] {
+  const fields = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined, onClient: boolean) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD && onClient && !['id', '__typename'].includes(selection.name.value)) fields.add(selection.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, onClient || selection.typeCondition?.name.value === 'Client');
+    }
+  };
+  for (const node of info?.fieldNodes ?? []) visit(node.selectionSet, false);
+  return [...fields];
+}
 
 /**
  * The `Client` entity as the services that extend it see it: only its key, owned by `case`.
@@ -15,8 +34,13 @@ export function clientReferenceType() {
 
   @Resolver(() => ClientReference)
   class ClientReferenceResolver {
+    constructor(@Inject(SUBGRAPH_DEFINITION) private readonly definition: SubgraphDefinition) {}
+
+    /** Every read of this service's data about a client comes through here, so it is logged here. */
     @ResolveReference()
-    resolveReference(reference: { id: string }): ClientReference {
+    resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): ClientReference {
+      const categories = requestedClientFields(info).map((field) => `${this.definition.name}:${field}`);
+      if (categories.length > 0) ctx.access.read(reference.id, categories, roleBasis(ctx.identity));
       return { id: reference.id };
     }
   }

@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
 import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
 import { DomainError } from '@asw/platform';
+import { AccessRecorder } from './access-log/access-recorder';
 
 /**
  * One DataLoader per name per request: entity references and fields that extend Client resolve in
@@ -24,11 +25,13 @@ export class Loaders {
   }
 }
 
-/** What every resolver of every subgraph gets: the verified caller, the correlation id and the loaders. */
+/** What every resolver of every subgraph gets: the verified caller, the correlation id, the loaders and the access record. */
 export interface GraphContext {
   identity: Identity;
   correlationId: string;
   loaders: Loaders;
+  /** Whose data this request read or changed; written to the access log when the response leaves. */
+  access: AccessRecorder;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,7 +48,7 @@ export async function createGraphContext(req: Request, gatewayIdentitySecret: st
   }
   const incoming = req.headers[CORRELATION_ID_HEADER];
   const correlationId = typeof incoming === 'string' && UUID.test(incoming) ? incoming : randomUUID();
-  return { identity, correlationId, loaders: new Loaders() };
+  return { identity, correlationId, loaders: new Loaders(), access: new AccessRecorder() };
 }
 
 /** Resolver parameter: the request's GraphContext. */

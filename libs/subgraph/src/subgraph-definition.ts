@@ -15,6 +15,8 @@ export interface SubgraphDefinition {
    * schema keeps them (Nest drops unreachable types).
    */
   orphanedTypes?: Function[];
+  /** The service that owns `Client` (case) also answers root queries about clients, e.g. the access report. */
+  ownsClient?: boolean;
   /** Event handler providers (exported by the feature modules) this service consumes with. */
   eventHandlers?: Array<Type<EventHandler<any>>>;
 }

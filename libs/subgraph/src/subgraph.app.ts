@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriverConfig, ApolloFederationDriver } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
@@ -12,6 +13,9 @@ import { databaseUrl, ensureDatabase } from '@asw/infra';
 import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
+import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
+import { accessLogPlugin } from './access-log/access-log.plugin';
+import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import type { SubgraphDefinition } from './subgraph-definition';
@@ -41,7 +45,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
       { provide: EventPublisher, useValue: new EventPublisher(definition.name, config.KAFKA_TOPIC_PREFIX) },
       ...(mode === 'serve' ? [EventsRuntime] : []),
     ],
-    exports: [SERVICE_CONFIG, LOGGER, EventPublisher],
+    exports: [SERVICE_CONFIG, SUBGRAPH_DEFINITION, LOGGER, EventPublisher],
   };
 
   @Module({})
@@ -55,30 +59,37 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [EventTables1763800000000, ...definition.migrations],
+        migrations: [EventTables1763800000000, AccessLogTable1763800000001, ...definition.migrations],
         migrationsRun: true,
         migrationsTransactionMode: 'each',
         synchronize: false,
         manualInitialization: mode === 'schema',
         extra: { max: 10 },
       }),
-      GraphQLModule.forRoot<ApolloDriverConfig>({
+      GraphQLModule.forRootAsync<ApolloDriverConfig>({
         driver: ApolloFederationDriver,
-        autoSchemaFile: { federation: 2 },
-        buildSchemaOptions: { orphanedTypes: definition.orphanedTypes ?? [] },
-        sortSchema: true,
-        playground: false,
-        graphiql: false,
-        introspection: config.NODE_ENV !== 'production',
-        includeStacktraceInErrorResponses: false,
-        csrfPrevention: true,
-        // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
-        plugins: [ApolloServerPluginInlineTraceDisabled()],
-        context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET),
-        formatError: createErrorFormatter(logger),
+        inject: [DataSource],
+        useFactory: (dataSource: DataSource) => ({
+          autoSchemaFile: { federation: 2 },
+          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport] },
+          sortSchema: true,
+          playground: false,
+          graphiql: false,
+          introspection: config.NODE_ENV !== 'production',
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          plugins: [
+            // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
+            ApolloServerPluginInlineTraceDisabled(),
+            accessLogPlugin(dataSource, definition.name, logger),
+          ],
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET),
+          formatError: createErrorFormatter(logger),
+        }),
       }),
       ...definition.modules,
     ],
+    providers: accessReportResolvers(definition.name, definition.ownsClient ?? false),
     controllers: [HealthController, MetricsController],
   };
 }

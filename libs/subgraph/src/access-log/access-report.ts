@@ -1,0 +1,112 @@
+import { Args, Directive, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badInput } from '@asw/platform';
+import type { ServiceName } from '@asw/events';
+import { Ctx, GraphContext } from '../graph-context';
+import { requireUser } from '../authorization';
+import { parseId } from '../ids';
+
+@ObjectType('AccessLogEntry', { description: 'One line of a service’s käyttöloki (ACCESS) or luovutusloki (DISCLOSURE).' })
+@Directive('@shareable')
+export class AccessLogEntry {
+  @Field()
+  recordedAt: Date;
+  @Field({ description: 'ACCESS (a worker read or changed client data) or DISCLOSURE (an answer to a partner)' })
+  log: string;
+  @Field()
+  correlationId: string;
+  @Field({ description: 'user or partner' })
+  actorKind: string;
+  @Field({ description: 'The worker’s user id, or the partner’s client id' })
+  actorId: string;
+  @Field(() => [String])
+  actorRoles: string[];
+  @Field()
+  organisation: string;
+  @Field()
+  operation: string;
+  @Field({ description: 'READ or CHANGE' })
+  action: string;
+  @Field(() => [String], { description: 'What data, as service:category' })
+  categories: string[];
+  @Field({ description: 'The right or relationship used, or why access was refused' })
+  basis: string;
+  @Field({ description: 'ALLOWED or REFUSED' })
+  outcome: string;
+}
+
+/**
+ * "Who processed or received my data" (Act 703/2023) for one client and period: each service adds
+ * its own log as a field (case, housingSupport, benefitsHandling, groupActivity), so one query
+ * gathers them all. For AUDITOR only.
+ */
+@ObjectType('ClientAccessReport')
+@Directive('@key(fields: "clientId from to")')
+export class ClientAccessReport {
+  @Field(() => ID)
+  clientId: string;
+  @Field({ description: 'Start of the period (inclusive)' })
+  from: Date;
+  @Field({ description: 'End of the period (exclusive)' })
+  to: Date;
+}
+
+const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
+
+function report(clientId: string, from: Date, to: Date): ClientAccessReport {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) throw badInput('from must be before to', { field: 'from' });
+  return { clientId: parseId(clientId, 'clientId'), from, to };
+}
+
+/** The resolvers every subgraph runs for the access report; the service that owns `Client` also answers the root query. */
+export function accessReportResolvers(service: ServiceName, ownsClient: boolean): Type<unknown>[] {
+  @Resolver(() => ClientAccessReport)
+  class AccessReportResolver {
+    constructor(private readonly dataSource: DataSource) {}
+
+    @ResolveReference()
+    resolveReference(reference: { clientId: string; from: string; to: string }): ClientAccessReport {
+      return report(reference.clientId, new Date(reference.from), new Date(reference.to));
+    }
+
+    @ResolveField(camelCase(service), () => [AccessLogEntry], { description: `The ${service} service’s log entries for the client in the period` })
+    async entries(@Parent() parent: ClientAccessReport, @Ctx() ctx: GraphContext): Promise<AccessLogEntry[]> {
+      requireUser(ctx.identity, 'AUDITOR');
+      const rows: any[] = await this.dataSource.query(
+        `SELECT * FROM access_log WHERE client_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at, id`,
+        [parent.clientId, parent.from, parent.to],
+      );
+      return rows.map((row) => ({
+        recordedAt: row.recorded_at,
+        log: row.log,
+        correlationId: row.correlation_id,
+        actorKind: row.actor_kind,
+        actorId: row.actor_id,
+        actorRoles: row.actor_roles,
+        organisation: row.organisation,
+        operation: row.operation,
+        action: row.action,
+        categories: row.categories,
+        basis: row.basis,
+        outcome: row.outcome,
+      }));
+    }
+  }
+
+  @Resolver()
+  class AccessReportQuery {
+    @Query(() => ClientAccessReport, { description: 'Who processed or received the client’s data between from and to (AUDITOR)' })
+    clientAccessReport(
+      @Args('clientId', { type: () => ID }) clientId: string,
+      @Args('from') from: Date,
+      @Args('to') to: Date,
+      @Ctx() ctx: GraphContext,
+    ): ClientAccessReport {
+      requireUser(ctx.identity, 'AUDITOR');
+      return report(clientId, from, to);
+    }
+  }
+
+  return ownsClient ? [AccessReportResolver, AccessReportQuery] : [AccessReportResolver];
+}
