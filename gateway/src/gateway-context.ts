@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { Request } from 'express';
 import { AccessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, Identity, signGatewayIdentity, verifyAccessToken } from '@asw/auth';
-import { DomainError } from '@asw/platform';
+import { correlationIdOf, DomainError } from '@asw/platform';
 import type { RateLimiter } from './hardening/rate-limiter';
 
 /** What the gateway knows about one request once the caller's token checked out. */
@@ -13,8 +12,6 @@ export interface GatewayContext {
   identityToken: string;
   correlationId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -45,11 +42,10 @@ export function gatewayContextFactory(settings: AccessTokenSettings, key: Access
         extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', String(allowance.retryAfterSeconds)]]) } },
       });
     }
-    const incoming = req.headers[CORRELATION_ID_HEADER];
     return {
       identity,
       identityToken: await signGatewayIdentity(identity, gatewayIdentitySecret),
-      correlationId: typeof incoming === 'string' && UUID.test(incoming) ? incoming : randomUUID(),
+      correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]),
     };
   };
 }

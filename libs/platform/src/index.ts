@@ -2,3 +2,4 @@ export * from './config/load-config';
 export * from './logging/logger';
 export * from './errors/domain-error';
 export * from './errors/format-error';
+export * from './ids/uuid';

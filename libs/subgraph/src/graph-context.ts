@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
 import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
-import { DomainError } from '@asw/platform';
+import { correlationIdOf, DomainError } from '@asw/platform';
 import { AccessRecorder } from './access-log/access-recorder';
 
 /**
@@ -34,8 +33,6 @@ export interface GraphContext {
   access: AccessRecorder;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Subgraphs trust no network: every request must carry identity signed by the gateway. */
 export async function createGraphContext(req: Request, gatewayIdentitySecret: string): Promise<GraphContext> {
   const header = req.headers[GATEWAY_IDENTITY_HEADER];
@@ -46,9 +43,7 @@ export async function createGraphContext(req: Request, gatewayIdentitySecret: st
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
     throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
-  const incoming = req.headers[CORRELATION_ID_HEADER];
-  const correlationId = typeof incoming === 'string' && UUID.test(incoming) ? incoming : randomUUID();
-  return { identity, correlationId, loaders: new Loaders(), access: new AccessRecorder() };
+  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders: new Loaders(), access: new AccessRecorder() };
 }
 
 /** Resolver parameter: the request's GraphContext. */
