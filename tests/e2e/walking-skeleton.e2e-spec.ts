@@ -1,4 +1,6 @@
 import type { ServiceName } from '@asw/events';
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
+import { findPersonalIdentityCodes } from '@asw/personal-identity-code';
 import { eventually, TEST_WORKER } from '@asw/testing';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
@@ -14,6 +16,12 @@ describe('walking skeleton: one graph over four services', () => {
   afterAll(() => graph?.close());
 
   const REGISTER = `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id registeredAt } }`;
+  // Temporary-range codes (individual number 900–999): valid, and nobody's real identity code.
+  let individual = 900;
+  const registration = (firstName: string, lastName: string) => {
+    const number = String(individual++);
+    return { personalIdentityCode: `130585-${number}${personalIdentityCodeCheckCharacter('130585', number)}`, firstName, lastName, municipalityCode: '398', preferredLanguage: 'FI' };
+  };
   const CLIENT_EVERYWHERE = `query($id: ID!) {
     client(id: $id) {
       id firstName lastName registeredAt
@@ -26,7 +34,7 @@ describe('walking skeleton: one graph over four services', () => {
     Number((await graph.subgraphs[service].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('registers a client and answers one query with fields from all four subgraphs, after ClientRegistered reached group-activity', async () => {
-    const registered = await graph.request(REGISTER, { input: { firstName: 'Aino', lastName: 'Virtanen' } }, token);
+    const registered = await graph.request(REGISTER, { input: registration('Aino', 'Virtanen') }, token);
     expect(registered.errors).toBeUndefined();
     const { id, registeredAt } = registered.data.registerClient;
 
@@ -54,7 +62,7 @@ describe('walking skeleton: one graph over four services', () => {
     ['a malformed token', 'not-a-jwt'],
   ])('refuses a request with %s: UNAUTHENTICATED, nothing written', async (_label, badToken) => {
     const before = await rows('case', 'client');
-    const response = await graph.request(REGISTER, { input: { firstName: 'Matti', lastName: 'Korhonen' } }, badToken);
+    const response = await graph.request(REGISTER, { input: registration('Matti', 'Korhonen') }, badToken);
     expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data?.registerClient).toBeUndefined();
     expect(await rows('case', 'client')).toBe(before);
@@ -68,7 +76,7 @@ describe('walking skeleton: one graph over four services', () => {
 
   it('refuses a registration with an empty name with BAD_USER_INPUT and writes nothing, no client and no event', async () => {
     const before = { clients: await rows('case', 'client'), outbox: await rows('case', 'outbox') };
-    const response = await graph.request(REGISTER, { input: { firstName: '', lastName: 'Virtanen' } }, token);
+    const response = await graph.request(REGISTER, { input: registration('', 'Virtanen') }, token);
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]).toMatchObject({ message: 'firstName must not be empty', extensions: { code: 'BAD_USER_INPUT' } });
     expect(JSON.stringify(response.errors)).not.toMatch(/stack|at \w+ \(|INSERT|SELECT/);
@@ -87,5 +95,14 @@ describe('walking skeleton: one graph over four services', () => {
       expect({ asset, status: response.status }).toEqual({ asset, status: 200 });
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
     }
+  });
+
+  // Runs last: everything the tests above made the graph write.
+  it('leaves no personal identity code in any log line or Kafka message', async () => {
+    const { logs, messages } = await graph.sweep();
+    expect(messages.length).toBeGreaterThan(0);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(findPersonalIdentityCodes(logs)).toEqual([]);
+    expect(messages.flatMap(findPersonalIdentityCodes)).toEqual([]);
   });
 });

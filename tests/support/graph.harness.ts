@@ -1,16 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { Identity, signAccessToken } from '@asw/auth';
 import { freePort } from '@asw/infra';
-import { loadConfig } from '@asw/platform';
 import type { ServiceName } from '@asw/events';
-import { gatewayHeaders, GraphQLResponse, postGraphQL, startSubgraphProcess, SubgraphProcess, TEST_GATEWAY_IDENTITY_SECRET, TEST_WORKER, testTopicPrefix } from '@asw/testing';
-import { createGatewayApp } from '../../gateway/src/gateway.app';
-import { gatewayConfigSchema } from '../../gateway/src/gateway.config';
+import {
+  gatewayHeaders,
+  GraphQLResponse,
+  postGraphQL,
+  readAllMessages,
+  startReadyProcess,
+  startSubgraphProcess,
+  SubgraphProcess,
+  TEST_GATEWAY_IDENTITY_SECRET,
+  TEST_WORKER,
+  testTopicPrefix,
+  TsProcess,
+} from '@asw/testing';
 import { SUBGRAPHS } from '../../tools/graph';
 
 /** Test-only token settings, the same shape production takes from its identity provider. */
@@ -25,6 +33,7 @@ export interface RunningGateway {
   request<D = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<D>>;
   /** A raw POST of any body (batches, persisted operations, oversized payloads). */
   post(body: string, token?: string): Promise<Response>;
+  process: TsProcess;
   close(): Promise<void>;
 }
 
@@ -33,6 +42,8 @@ export interface RunningGraph extends RunningGateway {
   token(identity: Identity, ttlSeconds?: number): Promise<string>;
   /** Another gateway on the same subgraphs, with these settings (e.g. NODE_ENV=production). */
   startGateway(env: Record<string, string>): Promise<RunningGateway>;
+  /** Everything the graph wrote so far: each app's log output and every Kafka message of this run. */
+  sweep(): Promise<{ logs: string; messages: string[] }>;
 }
 
 async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
@@ -56,14 +67,14 @@ export async function startGraph(gatewayEnv: Record<string, string> = {}): Promi
     throw failed.reason;
   }
   try {
-    return await startGatewayOn(running, gatewayEnv);
+    return await startGatewayOn(running, gatewayEnv, prefix);
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.close()));
     throw error;
   }
 }
 
-async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<string, string>): Promise<RunningGraph> {
+async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<string, string>, prefix: string): Promise<RunningGraph> {
   const sdls = await Promise.all(running.map(fetchSdl));
   const composed = composeServices(
     SUBGRAPHS.map((entry, index) => ({ name: entry.name, url: running[index].url, typeDefs: parse(sdls[index]) })),
@@ -78,6 +89,10 @@ async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<str
     ...gateway,
     subgraphs,
     startGateway,
+    sweep: async () => ({
+      logs: [gateway, ...running].map((app) => app.process.log()).join('\n'),
+      messages: await readAllMessages(prefix),
+    }),
     token: (identity, ttlSeconds = 600) => signAccessToken(identity, TEST_AUTH, ttlSeconds),
     close: async () => {
       await gateway.close();
@@ -88,26 +103,25 @@ async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<str
 
 async function startGatewayWith(supergraphPath: string, env: Record<string, string>): Promise<RunningGateway> {
   const port = await freePort();
-  const gateway: INestApplication = await createGatewayApp(
-    loadConfig(gatewayConfigSchema, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      PORT: String(port),
-      SUPERGRAPH_PATH: supergraphPath,
-      AUTH_ISSUER: TEST_AUTH.issuer,
-      AUTH_AUDIENCE: TEST_AUTH.audience,
-      AUTH_JWT_SECRET: TEST_AUTH.jwtSecret,
-      GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
-      ...env,
-    }),
-  );
-  await gateway.listen(port, '127.0.0.1');
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const base = `http://127.0.0.1:${port}`;
+  const gateway = await startReadyProcess('gateway', 'gateway/src/main.ts', {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    PORT: String(port),
+    SUPERGRAPH_PATH: supergraphPath,
+    AUTH_ISSUER: TEST_AUTH.issuer,
+    AUTH_AUDIENCE: TEST_AUTH.audience,
+    AUTH_JWT_SECRET: TEST_AUTH.jwtSecret,
+    GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
+    ...env,
+  }, base);
+  const url = `${base}/graphql`;
   const bearer = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
   return {
     url,
+    process: gateway,
     request: (query, variables = {}, token) => postGraphQL(url, query, variables, bearer(token)),
     post: (body, token) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body }),
-    close: () => gateway.close(),
+    close: () => gateway.stop('SIGTERM'),
   };
 }

@@ -91,3 +91,24 @@ export function parseKeyring(env: Record<string, string | undefined> = process.e
   decodeKeyring(config);
   return config;
 }
+
+/**
+ * Development and test only, like DEV_AUTH in libs/auth: a fixed, public key ring so a fresh clone runs
+ * without secrets and every service on one machine computes the same lookup hashes. Never used when
+ * NODE_ENV is production.
+ */
+export const DEV_KEYRING: PersonalIdentityCodeKeyringConfig = {
+  encryptionKeys: { dev1: Buffer.from('dev-only-pic-encryption-key-0001', 'utf8').toString('base64') },
+  currentKeyId: 'dev1',
+  lookupKey: Buffer.from('dev-only-pic-lookup-key-change-me', 'utf8').toString('base64'),
+};
+
+/**
+ * The key ring a service runs with: the KEYRING_ENV variables when any is set (validated by parseKeyring),
+ * otherwise DEV_KEYRING outside production; in production the variables are required.
+ */
+export function keyringFromEnvironment(env: Record<string, string | undefined> = process.env): PersonalIdentityCodeKeyringConfig {
+  const anySet = Object.values(KEYRING_ENV).some((name) => (env[name] ?? '').trim() !== '');
+  if (!anySet && env.NODE_ENV !== 'production') return DEV_KEYRING;
+  return parseKeyring(env);
+}

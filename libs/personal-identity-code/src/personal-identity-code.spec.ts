@@ -1,6 +1,6 @@
 import { DomainError } from '@asw/platform';
 import {
-  isValidPersonalIdentityCode, maskPersonalIdentityCode, parsePersonalIdentityCode, personalIdentityCodeCheckCharacter,
+  findPersonalIdentityCodes, isValidPersonalIdentityCode, maskPersonalIdentityCode, parsePersonalIdentityCode, personalIdentityCodeCheckCharacter,
 } from './personal-identity-code';
 
 const refusal = (input: unknown): DomainError => {
@@ -101,5 +101,19 @@ describe('maskPersonalIdentityCode', () => {
     ['131052-308T-extra', '***********'],
   ])('%p → %s', (input, masked) => {
     expect(maskPersonalIdentityCode(input)).toBe(masked);
+  });
+});
+
+describe('findPersonalIdentityCodes', () => {
+  it.each([
+    ['nothing here', []],
+    ['{"msg":"registered","hetu":"131052-308T"}', ['131052-308T']],
+    ['a 131052-308T and 010594Y9021 in one line', ['131052-308T', '010594Y9021']],
+    ['wrong check character 131052-308U is not a code', []],
+    ['inside a longer token x131052-308T is not one', []],
+    ['lower case is not how codes are written: 131052-308t', []],
+    ['timestamps 2026-11-25T16:22:16 and uuids 0af4ddda-2711-42d4-ba3c-a6533f9bfbfc are not codes', []],
+  ])('%s', (text, expected) => {
+    expect(findPersonalIdentityCodes(text)).toEqual(expected);
   });
 });

@@ -78,3 +78,10 @@ export function maskPersonalIdentityCode(input: string): string {
   const code = typeof input === 'string' ? normalisePersonalIdentityCode(input) : '';
   return /^\d{6}[-+A-FU-Y][0-9A-Z]{4}$/.test(code) ? `${code.slice(0, 7)}****` : '***********';
 }
+
+const CANDIDATE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/g;
+
+/** Every valid henkilötunnus written in `text`: for sweeps of logs and messages, where none may appear. */
+export function findPersonalIdentityCodes(text: string): string[] {
+  return [...text.matchAll(CANDIDATE)].map((match) => match[0]).filter(isValidPersonalIdentityCode);
+}

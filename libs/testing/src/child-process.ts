@@ -7,6 +7,8 @@ export interface TsProcess {
   child: ChildProcess;
   /** The end of what it wrote to stdout and stderr so far (for failure messages). */
   logTail(): string;
+  /** Everything it wrote to stdout and stderr so far. */
+  log(): string;
   /** Resolves when the child printed this line on stdout; rejects if it exits first or takes too long. */
   waitFor(line: string, timeoutMs?: number): Promise<void>;
   running(): boolean;
@@ -38,6 +40,7 @@ export function startTsProcess(entry: string, args: string[], env: Record<string
   return {
     child,
     logTail,
+    log: () => log,
     running,
     waitFor: (line, timeoutMs = 60_000) =>
       new Promise<void>((resolve, reject) => {

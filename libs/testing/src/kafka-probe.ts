@@ -34,3 +34,39 @@ export async function produceRaw(topic: string, messages: Array<{ key: string; v
     await producer.disconnect();
   }
 }
+
+/** Every message on every topic whose name starts with `prefix` (a test's own namespace), as text. */
+export async function readAllMessages(prefix: string): Promise<string[]> {
+  const kafka = new Kafka({ clientId: 'test-sweep', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+  const remaining = new Map<string, bigint>();
+  for (const topic of topics) {
+    for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+      if (BigInt(high) > BigInt(low)) remaining.set(`${topic}/${partition}`, BigInt(high));
+    }
+  }
+  await admin.disconnect();
+  const values: string[] = [];
+  if (remaining.size === 0) return values;
+  const consumer = kafka.consumer({ groupId: `sweep-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`messages still unread after 30 s: ${[...remaining.keys()].join(', ')}`)), 30_000);
+    void consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        values.push(`${message.key?.toString() ?? ''} ${message.value?.toString() ?? ''}`);
+        const key = `${topic}/${partition}`;
+        if (BigInt(message.offset) + 1n >= (remaining.get(key) ?? 0n)) remaining.delete(key);
+        if (remaining.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      },
+    });
+  });
+  await consumer.disconnect();
+  return values;
+}

@@ -83,16 +83,8 @@ export interface SubgraphProcess {
 export async function startSubgraphProcess(entry: { name: string; dir: string }, overrides: Partial<ServiceConfig> = {}): Promise<SubgraphProcess> {
   const config = await testServiceConfig(entry.name, { PORT: await freePort(), ...overrides });
   const env = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
-  const child = startTsProcess(`${entry.dir}/src/main.ts`, [], env);
   const base = `http://127.0.0.1:${config.PORT}`;
-  const deadline = Date.now() + 90_000;
-  while ((await fetch(`${base}/health/ready`).catch(() => undefined))?.status !== 200) {
-    if (!child.running() || Date.now() > deadline) {
-      await child.stop();
-      throw new Error(`${entry.name} did not get ready: ${child.logTail()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const child = await startReadyProcess(entry.name, `${entry.dir}/src/main.ts`, env, base);
   const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_URL }).initialize();
   return {
     url: `${base}/graphql`,
@@ -104,4 +96,18 @@ export async function startSubgraphProcess(entry: { name: string; dir: string },
       await child.stop('SIGTERM');
     },
   };
+}
+
+/** Starts an app of this repository as its own process and resolves once its /health/ready answers 200. */
+export async function startReadyProcess(name: string, entry: string, env: Record<string, string>, base: string): Promise<TsProcess> {
+  const child = startTsProcess(entry, [], env);
+  const deadline = Date.now() + 90_000;
+  while ((await fetch(`${base}/health/ready`).catch(() => undefined))?.status !== 200) {
+    if (!child.running() || Date.now() > deadline) {
+      await child.stop();
+      throw new Error(`${name} did not get ready: ${child.logTail()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return child;
 }
