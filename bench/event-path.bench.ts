@@ -24,7 +24,7 @@ import {
   EventEnvelope,
   EventHandler,
   EventPublisher,
-  EventTables1763800000000,
+  EVENT_MIGRATIONS,
   OutboxRelay,
   topicOf,
 } from '@asw/events';
@@ -85,7 +85,7 @@ async function openBenchDatabase(url: string, poolSize = 20): Promise<DataSource
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [EventTables1763800000000, BenchTables1763800009998],
+    migrations: [...EVENT_MIGRATIONS, BenchTables1763800009998],
     migrationsRun: true,
     subscribers: [CommitStamp],
     extra: { max: poolSize },
@@ -239,10 +239,10 @@ async function runOutbox(serverUrl: string, brokers: string[], rate: number | nu
       child!.once('exit', (code) => reject(new Error(`consumer process exited (${code})`)));
     });
   }
-  const relay = new OutboxRelay(dataSource, kafka, logger, { databaseUrl: url });
+  const publisher = new EventPublisher('case', prefix);
+  const relay = new OutboxRelay(dataSource, kafka, logger, { wakeOn: publisher });
   await relay.start();
 
-  const publisher = new EventPublisher('case', prefix);
   const clients = Array.from({ length: 64 }, () => randomUUID());
   const started = Date.now();
   measured.measureFrom = started + WARMUP_SECONDS * 1000;

@@ -1,12 +1,18 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { createEnvelope, EnvelopeMeta, EventEnvelope } from './envelope';
 import { EventDefinition, ServiceName, topicOf } from './event-definition';
 
 /**
  * Publishing is writing to the outbox inside the caller's transaction: the event exists exactly
- * when the state change it describes was committed. The relay takes it to Kafka afterwards.
+ * when the state change it describes was committed. The relay takes it to Kafka afterwards; the
+ * publisher tells it (onCommitted) the moment such a transaction commits, so it needs no polling and
+ * no database NOTIFY (which serialises every committing writer on a cluster-wide lock).
  */
 export class EventPublisher {
+  private readonly listeners = new Set<() => void>();
+  private readonly awaitingCommit = new WeakSet<QueryRunner>();
+  private readonly watched = new WeakSet<DataSource>();
+
   constructor(
     private readonly service: ServiceName,
     private readonly topicPrefix: string,
@@ -22,6 +28,39 @@ export class EventPublisher {
       `INSERT INTO outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
       [envelope.id, topicOf(this.service, this.topicPrefix), envelope.subject, envelope.type, JSON.stringify(envelope)],
     );
+    this.tellOnCommit(manager);
     return envelope;
+  }
+
+  /** Calls `listener` after each commit that put events in the outbox; returns the unsubscribe. */
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tellOnCommit(manager: EntityManager): void {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) return this.committed(); // outside a transaction: already committed
+    this.watch(manager.connection);
+    this.awaitingCommit.add(runner);
+  }
+
+  private watch(dataSource: DataSource): void {
+    if (this.watched.has(dataSource)) return;
+    this.watched.add(dataSource);
+    const subscriber: EntitySubscriberInterface = {
+      // Also broadcast when a savepoint is released: only the outermost COMMIT counts.
+      afterTransactionCommit: ({ queryRunner }) => {
+        if (!queryRunner.isTransactionActive && this.awaitingCommit.delete(queryRunner)) this.committed();
+      },
+      afterTransactionRollback: ({ queryRunner }) => {
+        if (!queryRunner.isTransactionActive) this.awaitingCommit.delete(queryRunner);
+      },
+    };
+    dataSource.subscribers.push(subscriber);
+  }
+
+  private committed(): void {
+    for (const listener of this.listeners) listener();
   }
 }

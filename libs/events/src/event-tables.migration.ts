@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { OutboxNotifyDropped1763800000002 } from './outbox-notify-dropped.migration';
 
 /**
  * The event tables every service keeps in its own database: outbox (to publish), inbox (applied
  * event ids), dead_letter (events its handlers gave up on) and parked_event (events it cannot read
  * yet). Each service lists this migration with its own, so the event machinery has one schema everywhere.
- * A statement trigger NOTIFYs the relay on insert, so it publishes without busy polling.
+ * (Its NOTIFY trigger was dropped again by OutboxNotifyDropped1763800000002.)
  */
 export class EventTables1763800000000 implements MigrationInterface {
   name = 'EventTables1763800000000';
@@ -81,3 +82,6 @@ export class EventTables1763800000000 implements MigrationInterface {
     await runner.query(`DROP TABLE outbox`);
   }
 }
+
+/** The event tables' migrations, in order: what every service lists before its own. */
+export const EVENT_MIGRATIONS: Function[] = [EventTables1763800000000, OutboxNotifyDropped1763800000002];

@@ -15,3 +15,4 @@ export * from './events.config';
 export * from './kafka';
 export * from './event-tables.migration';
 export * from './catalog';
+export * from './outbox-notify-dropped.migration';

@@ -1,8 +1,8 @@
-import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { AppLogger } from '@asw/platform';
 import { describeError, ErrorRecord } from './event-errors';
+import type { EventPublisher } from './event-publisher';
 
 interface OutboxRow {
   id: string;
@@ -12,11 +12,14 @@ interface OutboxRow {
 }
 
 export interface OutboxRelayOptions {
-  databaseUrl: string;
+  /** This process's publisher: the relay wakes the moment a transaction that published commits. */
+  wakeOn?: EventPublisher;
   /** Rows per transaction and Kafka request. */
   batchSize?: number;
-  /** Safety net when a NOTIFY is missed (e.g. while the listen connection reconnects). */
+  /** For rows committed by other processes (another replica, an operator tool): a slow poll. */
   fallbackPollMs?: number;
+  /** While another replica holds the publishing lock, try again this often (it may stop any moment). */
+  contendedRetryMs?: number;
   /** After a failed batch the relay waits this long, doubling per failure up to maxBackoffMs. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -28,9 +31,9 @@ export interface OutboxRelayOptions {
 const RELAY_LOCK_KEY = 7_226_341;
 
 /**
- * Moves committed outbox rows to Kafka in commit order. Wakes on NOTIFY from the outbox trigger and
- * polls slowly as a fallback. One replica publishes at a time (transaction-scoped advisory lock), so
- * the order per key holds however many replicas run; rows are marked sent only after Kafka acked them
+ * Moves committed outbox rows to Kafka in commit order. Wakes when this process commits events (its
+ * EventPublisher tells it) and polls slowly for rows other processes commit. One replica publishes at
+ * a time (transaction-scoped advisory lock), so the order per key holds however many replicas run; rows are marked sent only after Kafka acked them
  * from all in-sync replicas, so a crash in between republishes (consumers dedupe by event id).
  *
  * When Kafka is unreachable the batch's transaction rolls back (rows stay pending, writers are not
@@ -41,10 +44,10 @@ const RELAY_LOCK_KEY = 7_226_341;
 export class OutboxRelay {
   private producer?: Producer;
   private producerConnected = false;
-  private listener?: PgClient;
   private pollTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
-  private listenTimer?: NodeJS.Timeout;
+  private contendedTimer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
   private draining?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -65,7 +68,7 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    await this.listen();
+    this.unsubscribe = this.options.wakeOn?.onCommitted(() => this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.options.fallbackPollMs ?? 1000);
     this.wake();
   }
@@ -84,39 +87,12 @@ export class OutboxRelay {
   /** Finishes the in-flight batch (published and marked, or rolled back), then lets go of Kafka and PostgreSQL. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribe?.();
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
-    clearTimeout(this.listenTimer);
+    clearTimeout(this.contendedTimer);
     while (this.draining) await this.draining;
-    await this.listener?.end().catch(() => undefined);
     await this.dropProducer();
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new PgClient({ connectionString: this.options.databaseUrl });
-    this.listener = listener;
-    listener.on('notification', () => this.wake());
-    listener.on('error', (error) => {
-      this.logger.warn({ err: describeError(error) }, 'outbox listen connection failed; polling until it is back');
-      listener.end().catch(() => undefined);
-      this.relisten();
-    });
-    try {
-      await listener.connect();
-      await listener.query('LISTEN outbox');
-    } catch (error) {
-      this.logger.warn({ err: describeError(error) }, 'could not listen for outbox inserts; polling until it can');
-      listener.end().catch(() => undefined);
-      this.relisten();
-    }
-  }
-
-  private relisten(): void {
-    if (this.stopped || this.listenTimer) return;
-    this.listenTimer = setTimeout(() => {
-      this.listenTimer = undefined;
-      if (!this.stopped) void this.listen();
-    }, this.options.fallbackPollMs ?? 1000);
   }
 
   private wake(): void {
@@ -137,7 +113,10 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.publishBatch()) > 0);
+      let published: number | 'contended';
+      do published = await this.publishBatch();
+      while (!this.stopped && published !== 'contended' && published > 0);
+      if (published === 'contended') this.retryWhileContended();
       if (this.failures > 0) this.logger.info({ failures: this.failures }, 'outbox relay publishing again');
       this.failures = 0;
     } catch (error) {
@@ -182,12 +161,21 @@ export class OutboxRelay {
     await producer?.disconnect().catch(() => undefined);
   }
 
-  private async publishBatch(): Promise<number> {
+  private retryWhileContended(): void {
+    if (this.stopped || this.contendedTimer) return;
+    this.contendedTimer = setTimeout(() => {
+      this.contendedTimer = undefined;
+      this.wake();
+    }, this.options.contendedRetryMs ?? 100);
+  }
+
+  /** Rows published, or 'contended' when another replica holds the publishing lock. */
+  private async publishBatch(): Promise<number | 'contended'> {
     // Connect before opening the transaction: a broker outage must not hold row locks.
     const producer = await this.connectedProducer();
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
-      if (!locked) return 0;
+      if (!locked) return 'contended';
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, topic, message_key, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 500],

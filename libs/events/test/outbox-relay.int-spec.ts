@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { EventEnvelope, topicOf } from '@asw/events';
+import { randomUUID } from 'node:crypto';
+import { EventEnvelope, EventPublisher, topicOf } from '@asw/events';
 import { createTestDatabase, eventually, startTsProcess, testKafkaBrokers, uniqueSuffix } from '@asw/testing';
 import { NetworkSwitch } from './network-switch';
-import { applied, ensureTestTopics, openDataSource, publishThings, readTopic, testConsumer, testKafka, testRelay } from './test-events';
+import { applied, ensureTestTopics, openDataSource, publishThings, readTopic, testConsumer, testKafka, testRelay, ThingHappened } from './test-events';
 
 const FIXTURE = 'libs/events/test/fixtures/event-process.fixture.ts';
 
@@ -31,7 +32,7 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     const network = await NetworkSwitch.create();
     // Relay and consumer both lose the broker, as they would in an outage.
     const kafka = testKafka(brokers(), { socketFactory: network.socketFactory, retry: { initialRetryTime: 100, retries: 2 } });
-    const relay = testRelay(dataSource, kafka, url, { sendRetries: 2 });
+    const relay = testRelay(dataSource, kafka, { sendRetries: 2 });
     const consumer = testConsumer({ kafka, dataSource, topicPrefix: prefix });
     await relay.start();
     stops.push(() => relay.stop());
@@ -56,6 +57,30 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     expect(relay.failures).toBe(0);
   });
 
+  it('wakes the moment its own process commits events: no polling, no database NOTIFY', async () => {
+    const kafka = testKafka(brokers());
+    const publisher = new EventPublisher('case', prefix);
+    // A poll too slow to matter: only the commit hook can deliver within the test's time.
+    const relay = testRelay(dataSource, kafka, { wakeOn: publisher, fallbackPollMs: 600_000 });
+    await relay.start();
+    stops.push(() => relay.stop());
+    const observer = await readTopic(kafka, topicOf('case', prefix));
+    stops.push(() => observer.stop());
+    expect(await dataSource.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'outbox'::regclass`)).toEqual([]);
+
+    const rolledBack = dataSource.transaction(async (manager) => {
+      await publisher.publish(manager, ThingHappened, { clientId: randomUUID(), n: -1 }, { subject: randomUUID(), correlationId: randomUUID() });
+      throw new Error('the state change failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the state change failed');
+    for (let round = 0; round < 3; round++) {
+      const ids = await publishThings(dataSource, prefix, 5, { publisher, firstN: round * 5, perTransaction: 5 });
+      await eventually(() => expect(observer.messages.map((message) => JSON.parse(message.value).id)).toEqual(expect.arrayContaining(ids)), 5_000);
+    }
+    expect(observer.messages).toHaveLength(15);
+    expect(await pending(dataSource)).toBe(0);
+  });
+
   it('publishes events committed by a process that was killed before publishing them', async () => {
     const env = { DATABASE_URL: url, KAFKA_BROKERS: brokers().join(','), TOPIC_PREFIX: prefix };
     // Committed with no relay running at all, then killed.
@@ -73,7 +98,7 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     expect(await pending(dataSource)).toBeGreaterThan(0);
 
     const kafka = testKafka(brokers());
-    const relay = testRelay(dataSource, kafka, url);
+    const relay = testRelay(dataSource, kafka);
     const consumer = testConsumer({ kafka, dataSource, topicPrefix: prefix });
     await relay.start();
     stops.push(() => relay.stop());
@@ -89,7 +114,7 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     const replicas = await Promise.all([1, 2, 3].map(() => openDataSource(url, 4)));
     stops.push(() => Promise.all(replicas.map((replica) => replica.destroy())));
     for (const replica of replicas) {
-      const relay = testRelay(replica, kafka, url, { batchSize: 50 });
+      const relay = testRelay(replica, kafka, { batchSize: 50 });
       await relay.start();
       stops.push(() => relay.stop());
     }

@@ -11,7 +11,7 @@ import {
   EventEnvelope,
   EventHandler,
   EventPublisher,
-  EventTables1763800000000,
+  EVENT_MIGRATIONS,
   OutboxRelay,
   OutboxRelayOptions,
   PayloadOf,
@@ -79,7 +79,7 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
   const dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [EventTables1763800000000, TestTables1763800009999],
+    migrations: [...EVENT_MIGRATIONS, TestTables1763800009999],
     migrationsRun: true,
     extra: { max: poolSize },
   });
@@ -103,8 +103,8 @@ export function testConsumer(options: Pick<EventConsumerOptions, 'kafka' | 'data
   });
 }
 
-export function testRelay(dataSource: DataSource, kafka: Kafka, databaseUrl: string, options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
-  return new OutboxRelay(dataSource, kafka, testLogger(), { databaseUrl, fallbackPollMs: 500, initialBackoffMs: 100, maxBackoffMs: 1000, ...options });
+export function testRelay(dataSource: DataSource, kafka: Kafka, options: Partial<OutboxRelayOptions> = {}): OutboxRelay {
+  return new OutboxRelay(dataSource, kafka, testLogger(), { fallbackPollMs: 500, initialBackoffMs: 100, maxBackoffMs: 1000, ...options });
 }
 
 export async function ensureTestTopics(kafka: Kafka, prefix: string): Promise<void> {
@@ -113,8 +113,13 @@ export async function ensureTestTopics(kafka: Kafka, prefix: string): Promise<vo
 }
 
 /** Commits `count` events, `perTransaction` to a transaction, through the outbox; returns their ids in order. */
-export async function publishThings(dataSource: DataSource, prefix: string, count: number, options: { perTransaction?: number; firstN?: number; clients?: string[] } = {}): Promise<string[]> {
-  const publisher = new EventPublisher('case', prefix);
+export async function publishThings(
+  dataSource: DataSource,
+  prefix: string,
+  count: number,
+  options: { perTransaction?: number; firstN?: number; clients?: string[]; publisher?: EventPublisher } = {},
+): Promise<string[]> {
+  const publisher = options.publisher ?? new EventPublisher('case', prefix);
   const clients = options.clients ?? Array.from({ length: 8 }, () => randomUUID());
   const perTransaction = options.perTransaction ?? 1;
   const ids: string[] = [];

@@ -8,6 +8,7 @@ import {
   ensureTopics,
   EventConsumer,
   EventHandler,
+  EventPublisher,
   EventsConfig,
   eventsConfigSchema,
   EventsStatus,
@@ -42,6 +43,7 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(LOGGER) private readonly logger: AppLogger,
     private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    private readonly publisher: EventPublisher,
   ) {
     this.service = definition.name;
     this.kafka = createKafka(definition.name, config.KAFKA_BROKERS, logger);
@@ -67,7 +69,7 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
     });
     await ensureTopics(this.kafka, [topicOf(this.definition.name, prefix), ...this.consumer.topics, ...this.consumer.deadLetterTopics]);
     this.relay = new OutboxRelay(this.dataSource, this.kafka, this.logger, {
-      databaseUrl: this.config.DATABASE_URL,
+      wakeOn: this.publisher,
       batchSize: events.EVENTS_RELAY_BATCH_SIZE,
       fallbackPollMs: events.EVENTS_RELAY_FALLBACK_POLL_MS,
     });

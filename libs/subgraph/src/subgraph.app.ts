@@ -8,7 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
 import { types as pgTypes } from 'pg';
-import { EventPublisher, EventTables1763800000000 } from '@asw/events';
+import { EVENT_MIGRATIONS, EventPublisher } from '@asw/events';
 import { databaseUrl, ensureDatabase } from '@asw/infra';
 import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
 import { createGraphContext } from './graph-context';
@@ -59,7 +59,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [EventTables1763800000000, AccessLogTable1763800000001, ...definition.migrations],
+        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, ...definition.migrations],
         migrationsRun: true,
         migrationsTransactionMode: 'each',
         synchronize: false,
