@@ -96,7 +96,7 @@ export class OutboxRelay {
   }
 
   private wake(): void {
-    // While backing off after a failure, NOTIFYs and polls wait for the retry timer.
+    // While backing off after a failure, commit wake-ups and polls wait for the retry timer.
     if (this.stopped || this.retryTimer) return;
     if (this.draining) {
       this.again = true;
