@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
 import { databaseUrl, ensureDatabase, provisionInfrastructure } from '@asw/infra';
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { createLogger } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
 import { GATEWAY_PORT, SUBGRAPHS } from './graph';
@@ -65,10 +66,15 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** A valid henkilötunnus in the temporary range (individual number 900–999), so no real person's code is seeded. */
+function demoIdentityCode(ddmmyy: string, centurySign: string, individualNumber: string): string {
+  return `${ddmmyy}${centurySign}${individualNumber}${personalIdentityCodeCheckCharacter(ddmmyy, individualNumber)}`;
+}
+
 const DEMO_CLIENTS = [
-  { firstName: 'Aino', lastName: 'Virtanen' },
-  { firstName: 'Matti', lastName: 'Korhonen' },
-  { firstName: 'Elina', lastName: 'Nieminen' },
+  { personalIdentityCode: demoIdentityCode('130585', '-', '902'), firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' },
+  { personalIdentityCode: demoIdentityCode('020799', '-', '913'), firstName: 'Matti', lastName: 'Korhonen', municipalityCode: '398', preferredLanguage: 'FI' },
+  { personalIdentityCode: demoIdentityCode('241103', 'A', '924'), firstName: 'Elina', lastName: 'Nieminen', municipalityCode: '091', preferredLanguage: 'SV' },
 ];
 
 async function seed(caseDatabaseUrl: string, gatewayUrl: string, token: string): Promise<string | undefined> {

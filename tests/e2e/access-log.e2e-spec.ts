@@ -1,3 +1,4 @@
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import type { UserIdentity } from '@asw/auth';
 import type { ServiceName } from '@asw/events';
 import { eventually, TEST_WORKER } from '@asw/testing';
@@ -32,8 +33,13 @@ describe('access log (käyttöloki) through the graph', () => {
   });
   afterAll(() => graph?.close());
 
+  let registrations = 0;
   async function registered(): Promise<string> {
-    const response = await graph.request(REGISTER, { input: { firstName: 'Aino', lastName: 'Virtanen' } }, worker);
+    // registerClient takes a henkilötunnus: a valid one in the temporary range (900–999), nobody's real code.
+    const number = String(900 + (registrations++ % 100));
+    const personalIdentityCode = `130585-${number}${personalIdentityCodeCheckCharacter('130585', number)}`;
+    const input = { personalIdentityCode, firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' };
+    const response = await graph.request(REGISTER, { input }, worker);
     expect(response.errors).toBeUndefined();
     return response.data.registerClient.id;
   }

@@ -1,6 +1,6 @@
-import type { Identity } from '@asw/auth';
+import type { Identity, UserIdentity } from '@asw/auth';
 import { DomainError } from '@asw/platform';
-import { requirePartner, requireUser } from './authorization';
+import { performedBy, requirePartner, requireUser } from './authorization';
 import { LocalDateScalar } from './local-date.scalar';
 
 const worker: Identity = { kind: 'user', userId: 'u', roles: ['SOCIAL_INSTRUCTOR'], team: 't', organisation: 'o' };
@@ -47,5 +47,19 @@ describe('LocalDate scalar', () => {
       result = (error as { extensions?: { code?: string } }).extensions?.code;
     }
     expect(result).toBe(expected);
+  });
+});
+
+describe('performedBy', () => {
+  const both: Identity = { kind: 'user', userId: 'w', roles: ['AUDITOR', 'PRACTICAL_NURSE', 'SOCIAL_INSTRUCTOR'], team: 't', organisation: 'o' };
+  it.each([
+    { roles: ['SOCIAL_INSTRUCTOR', 'PRACTICAL_NURSE'] as const, expected: 'SOCIAL_INSTRUCTOR' },
+    { roles: ['PRACTICAL_NURSE', 'SOCIAL_INSTRUCTOR'] as const, expected: 'PRACTICAL_NURSE' },
+  ])('counts the work under the first of $roles the worker holds', ({ roles, expected }) => {
+    expect(performedBy(both as UserIdentity, roles)).toEqual({ workerId: 'w', workerRole: expected });
+  });
+
+  it('refuses a worker holding none of the roles', () => {
+    expect(outcome(() => performedBy(handler as UserIdentity, ['SOCIAL_WORKER']))).toBe('FORBIDDEN');
   });
 });

@@ -1,14 +1,43 @@
 import type { SubgraphDefinition } from '@asw/subgraph';
 import { ClientReference } from './client-reference';
-import { IncomeSupportApplicationEntity } from './income-support/income-support-application.entity';
+import { BenefitsConfigModule } from './config/config.module';
+import { DecisionLineEntity, IncomeSupportDecisionEntity } from './decisions/income-support-decision.entity';
+import { DecisionsModule } from './decisions/decisions.module';
+import { ClaimedExpenseEntity, CompletionRequestEntity, IncomeSupportApplicationEntity } from './income-support/income-support-application.entity';
 import { IncomeSupportModule } from './income-support/income-support.module';
+import { RentArrearsReportedHandler } from './income-support/rent-arrears-reported.handler';
+import { KelaIntakeModule } from './kela-intake/kela-intake.module';
+import { KelaNoticeEntity } from './kela-intake/kela-notice.entity';
+import { ClientRegisteredHandler } from './known-clients/client-registered.handler';
+import { KnownClientEntity } from './known-clients/known-client.entity';
+import { KnownClientsModule } from './known-clients/known-clients.module';
 import { IncomeSupportApplications1763800000300 } from './migrations/1763800000300-income-support-applications.migration';
+import { KelaIntakeAndApplications1763800000301 } from './migrations/1763800000301-kela-intake-and-applications.migration';
+import { Decisions1763800000302 } from './migrations/1763800000302-decisions.migration';
+import { Rates1763800000303 } from './migrations/1763800000303-rates.migration';
+import { RecoveryClaims1763800000304 } from './migrations/1763800000304-recovery-claims.migration';
+import { IncomeSupportRateEntity } from './rates/income-support-rate.entity';
+import { RatesModule } from './rates/rates.module';
+import { RecoveryClaimEntity } from './recovery/recovery-claim.entity';
+import { RecoveryModule } from './recovery/recovery.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 /** benefits-handling (etuuskäsittely): supplementary and preventive income support, Kela intake. */
 export const benefitsHandlingSubgraph: SubgraphDefinition = {
   name: 'benefits-handling',
-  modules: [IncomeSupportModule],
-  entities: [IncomeSupportApplicationEntity],
+  modules: [BenefitsConfigModule, KnownClientsModule, IncomeSupportModule, KelaIntakeModule, DecisionsModule, RecoveryModule, RatesModule, ReportingModule],
+  entities: [
+    KnownClientEntity,
+    IncomeSupportApplicationEntity,
+    ClaimedExpenseEntity,
+    CompletionRequestEntity,
+    KelaNoticeEntity,
+    IncomeSupportDecisionEntity,
+    DecisionLineEntity,
+    IncomeSupportRateEntity,
+    RecoveryClaimEntity,
+  ],
   orphanedTypes: [ClientReference],
-  migrations: [IncomeSupportApplications1763800000300],
+  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304],
+  eventHandlers: [ClientRegisteredHandler, RentArrearsReportedHandler],
 };

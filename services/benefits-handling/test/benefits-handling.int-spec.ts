@@ -15,9 +15,9 @@ describe('benefits-handling subgraph (real PostgreSQL and Kafka)', () => {
   it('extends Client with incomeSupportApplications, every client resolved in one SQL query', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     await service.dataSource.query(
-      `INSERT INTO income_support_application (id, client_id, kind, status, received_on) VALUES
-        ($1, $3, 'SUPPLEMENTARY', 'DECIDED', '2026-03-02'),
-        ($2, $3, 'PREVENTIVE', 'RECEIVED', '2026-04-09')`,
+      `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, received_on, clock_starts_on) VALUES
+        ($1, $3, 'SUPPLEMENTARY', 'DECIDED', 'PAPER', 'GENERAL', '2026-03-02', '2026-03-02'),
+        ($2, $3, 'PREVENTIVE', 'RECEIVED', 'PAPER', 'GENERAL', '2026-04-09', '2026-04-09')`,
       [randomUUID(), randomUUID(), a],
     );
     let response: any;
@@ -41,7 +41,7 @@ describe('benefits-handling subgraph (real PostgreSQL and Kafka)', () => {
   it('refuses a kind the county does not decide (database constraint)', async () => {
     await expect(
       service.dataSource.query(
-        `INSERT INTO income_support_application (id, client_id, kind, status, received_on) VALUES ($1, $2, 'BASIC', 'RECEIVED', '2026-04-09')`,
+        `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, received_on, clock_starts_on) VALUES ($1, $2, 'BASIC', 'RECEIVED', 'PAPER', 'GENERAL', '2026-04-09', '2026-04-09')`,
         [randomUUID(), randomUUID()],
       ),
     ).rejects.toThrow(/check constraint/);

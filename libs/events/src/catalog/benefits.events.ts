@@ -56,3 +56,41 @@ export const IncomeSupportDecisionMade = defineEvent({
     correctsDecisionId: id.nullable(),
   }),
 });
+
+/**
+ * An application moved in handling before its decision: a draft was confirmed as applied for (the clock
+ * starts), a completion was requested (the due date moves),
+ * the completion arrived or its deadline passed (the clock restarts), or it was assigned to a handler.
+ */
+export const IncomeSupportApplicationUpdated = defineEvent({
+  type: 'IncomeSupportApplicationUpdated',
+  version: 1,
+  producer: 'benefits-handling',
+  payload: z.object({
+    applicationId: id,
+    clientId: id,
+    change: z.enum(['DRAFT_CONFIRMED', 'COMPLETION_REQUESTED', 'COMPLETION_RESOLVED', 'ASSIGNED']),
+    status: z.string().min(1),
+    queue: z.string().min(1),
+    decisionDueOn: isoDate.nullable(),
+    assignedHandlerId: z.string().min(1).nullable(),
+    changedAt: timestamp,
+  }),
+});
+
+/** A recovery claim (takaisinperintä, §19–21) on a decision was drafted, applied for at the administrative court, or decided there. */
+export const IncomeSupportRecoveryClaimChanged = defineEvent({
+  type: 'IncomeSupportRecoveryClaimChanged',
+  version: 1,
+  producer: 'benefits-handling',
+  payload: z.object({
+    claimId: id,
+    decisionId: id,
+    clientId: id,
+    ground: z.string().min(1),
+    amountCents: cents,
+    status: z.enum(['DRAFT', 'APPLIED_TO_COURT', 'DECIDED_BY_COURT']),
+    courtOutcome: z.enum(['ORDERED', 'REJECTED']).nullable(),
+    changedAt: timestamp,
+  }),
+});

@@ -51,7 +51,11 @@ export const CaseClosed = defineEvent({
   payload: z.object({ caseId: id, clientId: id, serviceTask: z.string().min(1), reason: z.string().min(1), closedAt: timestamp, clientHasOtherOpenCases: z.boolean() }),
 });
 
-/** A service decision (SHL §45) was made: housing-support opens periods on HOUSING_SUPPORT, group-activity grants eligibility on SOCIAL_REHABILITATION. */
+/**
+ * A service decision (SHL §45) was made: housing-support opens periods on HOUSING_SUPPORT, group-activity
+ * grants eligibility on SOCIAL_REHABILITATION. A DENIED decision grants nothing and has no validity
+ * period: it carries the decision day as validFrom and validUntil, so act on `outcome`.
+ */
 export const ServiceDecisionMade = defineEvent({
   type: 'ServiceDecisionMade',
   version: 1,
@@ -81,5 +85,20 @@ export const ContactRecorded = defineEvent({
     occurredOn: isoDate,
     durationMinutes: z.number().int().positive().nullable(),
     performedBy,
+  }),
+});
+
+/** A named worker (omatyöntekijä, SHL §42) was assigned to a case, with the co-workers on it. */
+export const ResponsibleWorkerAssigned = defineEvent({
+  type: 'ResponsibleWorkerAssigned',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    caseId: id,
+    clientId: id,
+    workerId: id,
+    workerRole: z.string().min(1),
+    coWorkerIds: z.array(id),
+    assignedAt: timestamp,
   }),
 });

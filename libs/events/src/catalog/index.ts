@@ -1,7 +1,13 @@
 import type { EventDefinition } from '../event-definition';
-import { CaseClosed, CaseOpened, CaseStatusChanged, ClientRegistered, ContactRecorded, ServiceDecisionMade } from './case.events';
+import { CaseClosed, CaseOpened, CaseStatusChanged, ClientRegistered, ContactRecorded, ResponsibleWorkerAssigned, ServiceDecisionMade } from './case.events';
 import { HousingSupportPeriodEnded, HousingSupportPeriodOpened, RentArrearsReported, SupportVisitDone } from './housing.events';
-import { IncomeSupportApplicationRegistered, IncomeSupportDecisionMade, KelaNoticeReceived } from './benefits.events';
+import {
+  IncomeSupportApplicationRegistered,
+  IncomeSupportApplicationUpdated,
+  IncomeSupportDecisionMade,
+  IncomeSupportRecoveryClaimChanged,
+  KelaNoticeReceived,
+} from './benefits.events';
 import { GroupAttendanceRecorded, GroupEnrollmentChanged } from './group.events';
 
 export * from './catalog-fields';
@@ -16,6 +22,7 @@ export const eventCatalog: readonly EventDefinition<any>[] = [
   CaseOpened,
   CaseStatusChanged,
   CaseClosed,
+  ResponsibleWorkerAssigned,
   ServiceDecisionMade,
   ContactRecorded,
   HousingSupportPeriodOpened,
@@ -24,7 +31,9 @@ export const eventCatalog: readonly EventDefinition<any>[] = [
   RentArrearsReported,
   KelaNoticeReceived,
   IncomeSupportApplicationRegistered,
+  IncomeSupportApplicationUpdated,
   IncomeSupportDecisionMade,
+  IncomeSupportRecoveryClaimChanged,
   GroupEnrollmentChanged,
   GroupAttendanceRecorded,
 ];

@@ -5,6 +5,8 @@ import {
   assertApplicationTransition,
   assertCanCorrect,
   CompletionResolution,
+  confirmDraft,
+  draftApplication,
   decideApplication,
   decisionDueRule,
   ProcessingQueue,
@@ -46,6 +48,10 @@ describe('assertApplicationTransition', () => {
     [S.DECIDED, S.DECIDED, false],
     [S.DECIDED, S.RECEIVED, false],
     [S.RECEIVED, S.RECEIVED, false],
+    [S.DRAFT, S.RECEIVED, true],
+    [S.DRAFT, S.DECIDED, false],
+    [S.DRAFT, S.COMPLETION_REQUESTED, false],
+    [S.RECEIVED, S.DRAFT, false],
   ])('%s → %s allowed: %s', (from, to, allowed) => {
     if (allowed) expect(() => assertApplicationTransition(from, to)).not.toThrow();
     else expect(caught(() => assertApplicationTransition(from, to)).code).toBe('CONFLICT');
@@ -108,5 +114,26 @@ describe('assertCanCorrect', () => {
     { name: 'dated earlier', decision: original, correction: { applicationId: 'app-1', decidedOn: '2026-03-05' }, code: 'BAD_USER_INPUT' },
   ])('refuses: $name', ({ decision, correction, code }) => {
     expect(caught(() => assertCanCorrect(decision, correction)).code).toBe(code);
+  });
+});
+
+describe('drafts (rent arrears)', () => {
+  const draft = draftApplication({ draftedOn: '2026-05-04' });
+
+  it('has no clock until the client applies, then counts from that day', () => {
+    expect(draft.status).toBe(ApplicationStatus.DRAFT);
+    expect(confirmDraft(draft, { receivedOn: '2026-05-11', urgent: true })).toMatchObject({
+      status: ApplicationStatus.RECEIVED,
+      receivedOn: '2026-05-11',
+      clockStartsOn: '2026-05-11',
+      urgent: true,
+    });
+  });
+
+  it.each([
+    ['before the draft', draft, '2026-05-01', 'BAD_USER_INPUT'],
+    ['twice', confirmDraft(draft, { receivedOn: '2026-05-11', urgent: false }), '2026-05-12', 'CONFLICT'],
+  ])('refuses confirming %s', (_name, app, receivedOn, code) => {
+    expect(caught(() => confirmDraft(app, { receivedOn, urgent: false })).code).toBe(code);
   });
 });

@@ -1,5 +1,5 @@
 import { badInput, conflict } from '@asw/platform';
-import { assertIsoDate, IsoDate } from './iso-date.util';
+import { parseLocalDate } from '@asw/calendar';
 
 /** Täydentävä (§7 c) or ehkäisevä (§13) toimeentulotuki: the kinds the county decides. */
 export enum IncomeSupportKind {
@@ -9,9 +9,12 @@ export enum IncomeSupportKind {
 
 /**
  * Hakemuksen käsittelyvaihe. RECEIVED → DECIDED, with a detour RECEIVED → COMPLETION_REQUESTED →
- * RECEIVED while the client completes the application (§14 a).
+ * RECEIVED while the client completes the application (§14 a). A DRAFT (drafted from rent arrears for
+ * a handler to review) becomes RECEIVED when the client applies; only then does the §14 a clock run.
  */
 export enum ApplicationStatus {
+  /** Luonnos: drafted by the county, not yet applied for. */
+  DRAFT = 'DRAFT',
   /** Vireillä / käsittelyssä. */
   RECEIVED = 'RECEIVED',
   /** Täydennyspyyntö lähetetty. */
@@ -48,21 +51,21 @@ export function routeToQueue(input: { urgent: boolean; student: boolean }): Proc
 export interface ApplicationState {
   status: ApplicationStatus;
   /** Saapumispäivä. */
-  receivedOn: IsoDate;
+  receivedOn: string;
   urgent: boolean;
   /**
    * The day the §14 a decision clock counts from (not itself counted, Act 150/1930): the arrival day,
    * or after a completion request the day the completion arrived or its deadline passed.
    */
-  clockStartsOn: IsoDate;
-  completionRequestedOn: IsoDate | null;
-  completionDeadlineOn: IsoDate | null;
-  decidedOn: IsoDate | null;
+  clockStartsOn: string;
+  completionRequestedOn: string | null;
+  completionDeadlineOn: string | null;
+  decidedOn: string | null;
 }
 
 /** A new application as it arrives. */
-export function receiveApplication(input: { receivedOn: IsoDate; urgent: boolean }): ApplicationState {
-  assertIsoDate(input.receivedOn, 'receivedOn');
+export function receiveApplication(input: { receivedOn: string; urgent: boolean }): ApplicationState {
+  parseLocalDate(input.receivedOn, 'receivedOn');
   return {
     status: ApplicationStatus.RECEIVED,
     receivedOn: input.receivedOn,
@@ -74,6 +77,19 @@ export function receiveApplication(input: { receivedOn: IsoDate; urgent: boolean
   };
 }
 
+/** A draft for a handler to review (e.g. from rent arrears): no §14 a clock until the client applies. */
+export function draftApplication(input: { draftedOn: string }): ApplicationState {
+  return { ...receiveApplication({ receivedOn: input.draftedOn, urgent: false }), status: ApplicationStatus.DRAFT };
+}
+
+/** The client applied on the basis of the draft: the application arrives that day and the clock starts. */
+export function confirmDraft(app: ApplicationState, input: { receivedOn: string; urgent: boolean }): ApplicationState {
+  assertApplicationTransition(app.status, ApplicationStatus.RECEIVED);
+  parseLocalDate(input.receivedOn, 'receivedOn');
+  if (input.receivedOn < app.receivedOn) throw badInput('the application cannot arrive before it was drafted', { field: 'receivedOn' });
+  return receiveApplication(input);
+}
+
 /**
  * §14 a in working days, for the calendar lib to turn into a date: an urgent application is decided
  * the same or the next working day (so at the latest 1 working day after), an ordinary one by the 7th
@@ -82,7 +98,7 @@ export function receiveApplication(input: { receivedOn: IsoDate; urgent: boolean
 export const ORDINARY_DECISION_WORKING_DAYS = 7;
 export const URGENT_DECISION_WORKING_DAYS = 1;
 
-export function decisionDueRule(app: ApplicationState): { countFrom: IsoDate; workingDays: number } {
+export function decisionDueRule(app: ApplicationState): { countFrom: string; workingDays: number } {
   return {
     countFrom: app.clockStartsOn,
     workingDays: app.urgent ? URGENT_DECISION_WORKING_DAYS : ORDINARY_DECISION_WORKING_DAYS,
@@ -90,6 +106,7 @@ export function decisionDueRule(app: ApplicationState): { countFrom: IsoDate; wo
 }
 
 const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  [ApplicationStatus.DRAFT]: [ApplicationStatus.RECEIVED],
   [ApplicationStatus.RECEIVED]: [ApplicationStatus.COMPLETION_REQUESTED, ApplicationStatus.DECIDED],
   [ApplicationStatus.COMPLETION_REQUESTED]: [ApplicationStatus.RECEIVED],
   [ApplicationStatus.DECIDED]: [],
@@ -107,10 +124,10 @@ export function assertApplicationTransition(from: ApplicationStatus, to: Applica
  * Täydennyspyyntö (§14 a): names a deadline after the request day. Whether the request itself was
  * made within 7 working days of arrival is for the caller to check with the calendar lib.
  */
-export function requestCompletion(app: ApplicationState, input: { requestedOn: IsoDate; deadlineOn: IsoDate }): ApplicationState {
+export function requestCompletion(app: ApplicationState, input: { requestedOn: string; deadlineOn: string }): ApplicationState {
   assertApplicationTransition(app.status, ApplicationStatus.COMPLETION_REQUESTED);
-  assertIsoDate(input.requestedOn, 'requestedOn');
-  assertIsoDate(input.deadlineOn, 'deadlineOn');
+  parseLocalDate(input.requestedOn, 'requestedOn');
+  parseLocalDate(input.deadlineOn, 'deadlineOn');
   if (input.requestedOn < app.clockStartsOn) throw badInput('requestedOn must not be before the application arrived', { field: 'requestedOn' });
   if (input.deadlineOn <= input.requestedOn) throw badInput('the completion deadline must be after the request day', { field: 'deadlineOn' });
   return {
@@ -126,12 +143,12 @@ export function requestCompletion(app: ApplicationState, input: { requestedOn: I
  * whichever came first: a completion arriving after the deadline does not buy more time.
  * DEADLINE_PASSED is accepted only after the deadline day.
  */
-export function resumeAfterCompletion(app: ApplicationState, input: { resolution: CompletionResolution; on: IsoDate }): ApplicationState {
+export function resumeAfterCompletion(app: ApplicationState, input: { resolution: CompletionResolution; on: string }): ApplicationState {
   assertApplicationTransition(app.status, ApplicationStatus.RECEIVED);
-  assertIsoDate(input.on, 'on');
+  parseLocalDate(input.on, 'on');
   const requestedOn = app.completionRequestedOn!;
   const deadlineOn = app.completionDeadlineOn!;
-  let clockStartsOn: IsoDate;
+  let clockStartsOn: string;
   if (input.resolution === CompletionResolution.COMPLETED) {
     if (input.on < requestedOn) throw badInput('a completion cannot arrive before it was requested', { field: 'on' });
     clockStartsOn = input.on < deadlineOn ? input.on : deadlineOn;
@@ -145,9 +162,9 @@ export function resumeAfterCompletion(app: ApplicationState, input: { resolution
 }
 
 /** Ratkaisu: only a RECEIVED application is decided, once. */
-export function decideApplication(app: ApplicationState, decidedOn: IsoDate): ApplicationState {
+export function decideApplication(app: ApplicationState, decidedOn: string): ApplicationState {
   assertApplicationTransition(app.status, ApplicationStatus.DECIDED);
-  assertIsoDate(decidedOn, 'decidedOn');
+  parseLocalDate(decidedOn, 'decidedOn');
   if (decidedOn < app.receivedOn) throw badInput('decidedOn must not be before the application arrived', { field: 'decidedOn' });
   return { ...app, status: ApplicationStatus.DECIDED, decidedOn };
 }
@@ -156,7 +173,7 @@ export function decideApplication(app: ApplicationState, decidedOn: IsoDate): Ap
 export interface DecisionRecord {
   id: string;
   applicationId: string;
-  decidedOn: IsoDate;
+  decidedOn: string;
   /** The decision that corrected this one, if any. */
   supersededById: string | null;
 }
@@ -166,8 +183,8 @@ export interface DecisionRecord {
  * correction of an error, §50) is a new decision on the same application referencing the one it
  * replaces. Only the latest decision in the chain can be corrected, and not with an earlier date.
  */
-export function assertCanCorrect(original: DecisionRecord, correction: { applicationId: string; decidedOn: IsoDate }): { correctsDecisionId: string } {
-  assertIsoDate(correction.decidedOn, 'decidedOn');
+export function assertCanCorrect(original: DecisionRecord, correction: { applicationId: string; decidedOn: string }): { correctsDecisionId: string } {
+  parseLocalDate(correction.decidedOn, 'decidedOn');
   if (original.supersededById !== null) {
     throw conflict('this decision has already been corrected; correct the latest decision', {
       decisionId: original.id,

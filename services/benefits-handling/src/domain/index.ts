@@ -1,5 +1,4 @@
 // Pure domain rules of etuuskäsittely (Laki toimeentulotuesta 1412/1997): no framework, no I/O.
-export * from './iso-date.util';
 export * from './cents.util';
 export * from './decision.rules';
 export * from './application.rules';

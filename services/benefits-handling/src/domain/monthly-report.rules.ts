@@ -1,15 +1,15 @@
 import { badInput } from '@asw/platform';
 import { IncomeSupportKind, ProcessingQueue } from './application.rules';
-import { addMonths, assertIsoDate, IsoDate, isoOf, yearMonthDay } from './iso-date.util';
+import { addMonths, LocalDate, localDateFromParts, parseLocalDate, toLocalDateParts } from '@asw/calendar';
 
 /** What the report needs of an application. */
 export interface ReportedApplication {
   kind: IncomeSupportKind;
   queue: ProcessingQueue;
-  receivedOn: IsoDate;
-  decidedOn: IsoDate | null;
+  receivedOn: string;
+  decidedOn: string | null;
   /** The §14 a due date, computed with the working-day calendar when the application was registered. */
-  decisionDueOn: IsoDate | null;
+  decisionDueOn: string | null;
 }
 
 export interface MonthlyReportRow {
@@ -40,12 +40,11 @@ const QUEUES = Object.values(ProcessingQueue);
  * only when that day is within [from, to]. A decision without a due date counts as late: the deadline
  * cannot be shown to have been met.
  */
-export function monthlyReport(applications: readonly ReportedApplication[], from: IsoDate, to: IsoDate): MonthlyReportRow[] {
-  assertIsoDate(from, 'from');
-  assertIsoDate(to, 'to');
+export function monthlyReport(applications: readonly ReportedApplication[], from: string, to: string): MonthlyReportRow[] {
+  const start = parseLocalDate(from, 'from');
+  parseLocalDate(to, 'to');
   if (to < from) throw badInput('to must not be before from', { field: 'to' });
-  const [fy, fm] = yearMonthDay(from);
-  const firstMonth = isoOf(fy, fm, 1);
+  const firstMonth: LocalDate = localDateFromParts({ ...toLocalDateParts(start), day: 1 });
   if (addMonths(firstMonth, MAX_REPORT_MONTHS) <= to) throw badInput(`a report covers at most ${MAX_REPORT_MONTHS} months`, { field: 'to' });
 
   const rows = new Map<string, MonthlyReportRow>();
@@ -58,12 +57,12 @@ export function monthlyReport(applications: readonly ReportedApplication[], from
       }
     }
   }
-  const inRange = (date: IsoDate | null): date is IsoDate => date !== null && date >= from && date <= to;
+  const inRange = (date: string | null): date is string => date !== null && date >= from && date <= to;
 
   applications.forEach((app, index) => {
-    assertIsoDate(app.receivedOn, 'receivedOn');
-    if (app.decidedOn !== null) assertIsoDate(app.decidedOn, 'decidedOn');
-    if (app.decisionDueOn !== null) assertIsoDate(app.decisionDueOn, 'decisionDueOn');
+    parseLocalDate(app.receivedOn, 'receivedOn');
+    if (app.decidedOn !== null) parseLocalDate(app.decidedOn, 'decidedOn');
+    if (app.decisionDueOn !== null) parseLocalDate(app.decisionDueOn, 'decisionDueOn');
     if (!KINDS.includes(app.kind) || !QUEUES.includes(app.queue)) throw badInput('unknown kind or queue', { index });
     if (inRange(app.receivedOn)) rows.get(key(app.receivedOn.slice(0, 7), app.kind, app.queue))!.received++;
     if (inRange(app.decidedOn)) {

@@ -1,6 +1,6 @@
 import { badInput, notFound } from '@asw/platform';
 import { assertCents, Cents } from './cents.util';
-import { assertIsoDate, IsoDate } from './iso-date.util';
+import { parseLocalDate } from '@asw/calendar';
 
 /**
  * Effective-dated amounts (voimassaolevat määrät). DOMAIN.md: amounts are data, never constants in
@@ -14,7 +14,7 @@ export enum RateName {
 export interface EffectiveRate {
   name: RateName;
   /** In force from this day until the day before the next validFrom of the same name. */
-  validFrom: IsoDate;
+  validFrom: string;
   cents: Cents;
 }
 
@@ -34,7 +34,7 @@ export function validateRates(rates: readonly EffectiveRate[]): EffectiveRate[] 
   const seen = new Set<string>();
   return rates.map((rate, index) => {
     if (!Object.values(RateName).includes(rate.name)) throw badInput('unknown rate name', { field: 'name', index });
-    assertIsoDate(rate.validFrom, 'validFrom');
+    parseLocalDate(rate.validFrom, 'validFrom');
     assertCents(rate.cents, 'cents');
     const key = `${rate.name}@${rate.validFrom}`;
     if (seen.has(key)) throw badInput('two rates of the same name start on the same day', { field: 'validFrom', index, name: rate.name });
@@ -47,8 +47,8 @@ export function validateRates(rates: readonly EffectiveRate[]): EffectiveRate[] 
  * The rate of `name` in force on `date`: the row with the latest validFrom ≤ date (so it holds until
  * the next row's validFrom). NOT_FOUND when the table has no row for that date.
  */
-export function rateOn(rates: readonly EffectiveRate[], name: RateName, date: IsoDate): EffectiveRate {
-  assertIsoDate(date, 'date');
+export function rateOn(rates: readonly EffectiveRate[], name: RateName, date: string): EffectiveRate {
+  parseLocalDate(date, 'date');
   let best: EffectiveRate | null = null;
   for (const rate of rates) {
     if (rate.name !== name || rate.validFrom > date) continue;

@@ -1,6 +1,6 @@
 import { badInput, conflict } from '@asw/platform';
 import { assertCents, Cents } from './cents.util';
-import { assertIsoDate, IsoDate } from './iso-date.util';
+import { parseLocalDate } from '@asw/calendar';
 
 /**
  * Takaisinperintä (Laki toimeentulotuesta 1412/1997 §19–21). The main rule is no recovery; it is
@@ -49,8 +49,8 @@ export interface RecoveryClaim {
   ground: RecoveryGround;
   amountCents: Cents;
   status: RecoveryClaimStatus;
-  appliedOn: IsoDate | null;
-  courtDecidedOn: IsoDate | null;
+  appliedOn: string | null;
+  courtDecidedOn: string | null;
   courtOutcome: CourtOutcome | null;
 }
 
@@ -94,20 +94,20 @@ export function draftRecoveryClaim(input: {
 }
 
 /** DRAFT → APPLIED_TO_COURT: the county's application to the hallinto-oikeus. */
-export function applyToCourt(claim: RecoveryClaim, appliedOn: IsoDate): RecoveryClaim {
+export function applyToCourt(claim: RecoveryClaim, appliedOn: string): RecoveryClaim {
   if (claim.status !== RecoveryClaimStatus.DRAFT) {
     throw conflict(`only a draft claim can be taken to court (this one is ${claim.status})`, { status: claim.status });
   }
-  assertIsoDate(appliedOn, 'appliedOn');
+  parseLocalDate(appliedOn, 'appliedOn');
   return { ...claim, status: RecoveryClaimStatus.APPLIED_TO_COURT, appliedOn };
 }
 
 /** APPLIED_TO_COURT → DECIDED_BY_COURT with the court's outcome. */
-export function recordCourtDecision(claim: RecoveryClaim, input: { decidedOn: IsoDate; outcome: CourtOutcome }): RecoveryClaim {
+export function recordCourtDecision(claim: RecoveryClaim, input: { decidedOn: string; outcome: CourtOutcome }): RecoveryClaim {
   if (claim.status !== RecoveryClaimStatus.APPLIED_TO_COURT) {
     throw conflict(`the court decides only a claim applied to it (this one is ${claim.status})`, { status: claim.status });
   }
-  assertIsoDate(input.decidedOn, 'decidedOn');
+  parseLocalDate(input.decidedOn, 'decidedOn');
   if (!Object.values(CourtOutcome).includes(input.outcome)) throw badInput('unknown court outcome', { field: 'outcome' });
   if (input.decidedOn < claim.appliedOn!) throw badInput('the court cannot decide before the application', { field: 'decidedOn' });
   return { ...claim, status: RecoveryClaimStatus.DECIDED_BY_COURT, courtDecidedOn: input.decidedOn, courtOutcome: input.outcome };

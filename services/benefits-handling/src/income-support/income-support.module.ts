@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ClientReferenceResolver } from '../client-reference';
-import { ClientIncomeSupportResolver, IncomeSupportQueries } from './income-support.resolver';
+import { KnownClientsModule } from '../known-clients/known-clients.module';
+import { ApplicationQueries } from './application.queries';
+import { ApplicationWorkflowCommands } from './application-workflow.commands';
+import { ClientIncomeSupportResolver, IncomeSupportApplicationResolver } from './income-support.resolver';
+import { RegisterApplicationCommand } from './register-application.command';
+import { RentArrearsReportedHandler } from './rent-arrears-reported.handler';
 
-@Module({ providers: [ClientReferenceResolver, ClientIncomeSupportResolver, IncomeSupportQueries] })
+@Module({
+  imports: [KnownClientsModule],
+  providers: [ClientReferenceResolver, ClientIncomeSupportResolver, IncomeSupportApplicationResolver, ApplicationQueries, RegisterApplicationCommand, ApplicationWorkflowCommands, RentArrearsReportedHandler],
+  exports: [ApplicationQueries, RegisterApplicationCommand, RentArrearsReportedHandler],
+})
 export class IncomeSupportModule {}

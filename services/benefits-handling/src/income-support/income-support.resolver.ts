@@ -1,30 +1,136 @@
-import { Injectable } from '@nestjs/common';
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In } from 'typeorm';
-import { Ctx, GraphContext, groupByKey } from '@asw/subgraph';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { dueStatus, DueStatus, LocalDate, todayInFinland, WorkingDayCalendar } from '@asw/calendar';
+import { notFound } from '@asw/platform';
+import { Ctx, GraphContext, parseId, requireUser } from '@asw/subgraph';
+import { HANDLE_ROLES, logChange, logRead, READ_ROLES, REGISTER_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
-import { IncomeSupportApplicationEntity } from './income-support-application.entity';
-import { IncomeSupportApplication } from './income-support-application.model';
+import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
+import { ApplicationStatus, ProcessingQueue } from '../domain';
+import { ApplicationQueries } from './application.queries';
+import { ApplicationWorkflowCommands } from './application-workflow.commands';
+import {
+  ClaimedExpense,
+  CompletionRequest,
+  ConfirmDraftInput,
+  IncomeSupportApplication,
+  QueueView,
+  RegisterIncomeSupportApplicationInput,
+  RequestCompletionInput,
+  ResolveCompletionInput,
+} from './income-support-application.model';
+import { RegisterApplicationCommand } from './register-application.command';
 
-@Injectable()
-export class IncomeSupportQueries {
-  constructor(private readonly dataSource: DataSource) {}
+/** Where an open application stands against its §14 a due date today (Finnish time); null once decided. */
+function dueToday(application: IncomeSupportApplication, calendar: WorkingDayCalendar): DueStatus | null {
+  if (application.status === ApplicationStatus.DECIDED || application.decisionDueOn === null) return null;
+  return dueStatus(application.decisionDueOn as LocalDate, todayInFinland(), calendar);
+}
 
-  /** Applications of many clients in one query, newest first. */
-  async applicationsOf(clientIds: readonly string[]): Promise<IncomeSupportApplicationEntity[][]> {
-    const rows = await this.dataSource
-      .getRepository(IncomeSupportApplicationEntity)
-      .find({ where: { clientId: In([...clientIds]) }, order: { receivedOn: 'DESC', createdAt: 'DESC' } });
-    return groupByKey(clientIds, rows, (row) => row.clientId);
-  }
+/** Logs the change (käyttöloki) and hands the application on. */
+function changed<T extends { clientId: string }>(ctx: GraphContext, application: T): T {
+  logChange(ctx, application.clientId, 'incomeSupportApplications');
+  return application;
 }
 
 @Resolver(() => ClientReference)
 export class ClientIncomeSupportResolver {
-  constructor(private readonly queries: IncomeSupportQueries) {}
+  constructor(private readonly queries: ApplicationQueries) {}
 
   @ResolveField(() => [IncomeSupportApplication], { description: 'Toimeentulotukihakemukset: the client’s income support applications, newest first.' })
   incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
     return ctx.loaders.get('applicationsByClient', (ids) => this.queries.applicationsOf(ids)).load(client.id);
+  }
+}
+
+@Resolver(() => IncomeSupportApplication)
+export class IncomeSupportApplicationResolver {
+  constructor(
+    private readonly queries: ApplicationQueries,
+    private readonly register: RegisterApplicationCommand,
+    private readonly workflow: ApplicationWorkflowCommands,
+    @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
+  ) {}
+
+  @Query(() => IncomeSupportApplication, { description: 'One income support application by id.' })
+  async incomeSupportApplication(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    const application = await this.queries.byId(parseId(id, 'id'));
+    if (!application) throw notFound('No income support application with that id', { field: 'id' });
+    logRead(ctx, application.clientId, 'incomeSupportApplications');
+    return application;
+  }
+
+  @Query(() => QueueView, { description: 'Käsittelyjono: open applications of a queue by due date, overdue first, with counts per queue.' })
+  async incomeSupportQueue(
+    @Args('queue', { type: () => ProcessingQueue }) queue: ProcessingQueue,
+    @Args('assignedHandlerId', { type: () => String, nullable: true, description: 'Only those assigned to this handler' }) assignedHandlerId: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<QueueView> {
+    requireUser(ctx.identity, ...HANDLE_ROLES);
+    const [applications, counts] = await Promise.all([this.queries.openInQueue(queue, assignedHandlerId ?? null), this.queries.queueCounts(todayInFinland())]);
+    for (const application of applications) logRead(ctx, application.clientId, 'incomeSupportApplications');
+    return { queue, applications, counts };
+  }
+
+  @Mutation(() => IncomeSupportApplication, { description: 'Kirjaa hakemuksen: an application that arrived on paper, by e-service or at the front desk.' })
+  async registerIncomeSupportApplication(@Args('input') input: RegisterIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
+    requireUser(ctx.identity, ...REGISTER_ROLES);
+    return changed(ctx, await this.register.execute({ ...input, clientId: parseId(input.clientId, 'clientId') }, ctx.correlationId));
+  }
+
+  @Mutation(() => IncomeSupportApplication, { description: 'A draft (e.g. from rent arrears) becomes an application the day the client applies; the §14 a clock starts.' })
+  async confirmIncomeSupportApplication(@Args('input') input: ConfirmDraftInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
+    requireUser(ctx.identity, ...HANDLE_ROLES);
+    return changed(ctx, await this.workflow.confirmDraft(input, ctx.correlationId));
+  }
+
+  @Mutation(() => IncomeSupportApplication, { description: 'Täydennyspyyntö (§14 a): the decision due date moves after the completion.' })
+  async requestIncomeSupportCompletion(@Args('input') input: RequestCompletionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
+    return changed(ctx, await this.workflow.requestCompletion(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId));
+  }
+
+  @Mutation(() => IncomeSupportApplication, { description: 'The completion arrived or its deadline passed: the §14 a clock restarts.' })
+  async resolveIncomeSupportCompletion(@Args('input') input: ResolveCompletionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
+    requireUser(ctx.identity, ...HANDLE_ROLES);
+    return changed(ctx, await this.workflow.resolveCompletion(input, ctx.correlationId));
+  }
+
+  @Mutation(() => IncomeSupportApplication, { description: 'Assigns an application to a handler: oneself, or anyone by a supervisor.' })
+  async assignIncomeSupportApplication(
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args('handlerId', { type: () => String }) handlerId: string,
+    @Ctx() ctx: GraphContext,
+  ): Promise<IncomeSupportApplication> {
+    return changed(ctx, await this.workflow.assign(applicationId, handlerId, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Myöhässä: open past its §14 a due date' })
+  overdue(@Parent() application: IncomeSupportApplication): boolean {
+    return dueToday(application, this.settings.calendar)?.overdue ?? false;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Working days left to the due date (0 on the day, negative once overdue); null once decided' })
+  dueInWorkingDays(@Parent() application: IncomeSupportApplication): number | null {
+    return dueToday(application, this.settings.calendar)?.dueInWorkingDays ?? null;
+  }
+
+  @ResolveField(() => Boolean, { nullable: true, description: 'Decided by the due date; null while open' })
+  decidedWithinDeadline(@Parent() application: IncomeSupportApplication): boolean | null {
+    if (application.decidedOn === null) return null;
+    return application.decisionDueOn !== null && application.decidedOn <= application.decisionDueOn;
+  }
+
+  @ResolveField(() => [ClaimedExpense])
+  claimedExpenses(@Parent() application: IncomeSupportApplication, @Ctx() ctx: GraphContext): Promise<ClaimedExpense[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    return ctx.loaders.get('claimedExpenses', (ids) => this.queries.claimedExpensesOf(ids)).load(application.id);
+  }
+
+  @ResolveField(() => [CompletionRequest])
+  completionRequests(@Parent() application: IncomeSupportApplication, @Ctx() ctx: GraphContext): Promise<CompletionRequest[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    return ctx.loaders.get('completionRequests', (ids) => this.queries.completionRequestsOf(ids)).load(application.id);
   }
 }

@@ -1,11 +1,14 @@
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { badInput, notFound } from '@asw/platform';
-import { Ctx, GraphContext } from '@asw/subgraph';
-import { Client, RegisterClientInput } from './client.model';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { todayInFinland } from '@asw/calendar';
+import { ageOn } from '@asw/personal-identity-code';
+import { isUuid, notFound } from '@asw/platform';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { authorizeClientAccess } from '../access/client-access';
+import { Client, CLIENT_AGE_DESCRIPTION, ClientConnection, ClientDetailsInput, RegisterClientInput } from './client.model';
 import { ClientQueries } from './client.queries';
-import { RegisterClientCommand } from './register-client.command';
+import { parseClientSearch } from './client.rules';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { RegisterClientCommand } from './register-client.command';
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -14,22 +17,63 @@ export class ClientResolver {
     private readonly queries: ClientQueries,
   ) {}
 
-  @Mutation(() => Client, { name: 'registerClient', description: 'Registers a new client (asiakas).' })
-  register(@Args('input') input: RegisterClientInput, @Ctx() ctx: GraphContext): Promise<Client> {
-    return this.registerClient.execute(input, ctx.correlationId);
+  @Mutation(() => Client, { name: 'registerClient', description: 'Asiakkaaksi rekisteröinti: registers a new client; a person already registered is a CONFLICT naming that client.' })
+  async register(@Args('input') input: RegisterClientInput, @Ctx() ctx: GraphContext): Promise<Client> {
+    const access = authorizeClientAccess(ctx, 'work');
+    const client = await this.registerClient.execute(input, ctx.correlationId);
+    access.changed(client.id, 'case:client');
+    return client;
+  }
+
+  @Mutation(() => Client, {
+    name: 'updateClientDetails',
+    description: 'Asiakkaan perustiedot: records names, home municipality and language, e.g. of a person first met through a Kela notice.',
+  })
+  async updateDetails(@Args('id', { type: () => ID }) id: string, @Args('input') input: ClientDetailsInput, @Ctx() ctx: GraphContext): Promise<Client> {
+    const clientId = parseId(id, 'id');
+    const access = authorizeClientAccess(ctx, 'work', clientId);
+    const client = await this.registerClient.updateDetails(clientId, input);
+    access.changed(clientId, 'case:client');
+    return client;
   }
 
   @Query(() => Client, { name: 'client', description: 'One client by id.' })
   async client(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<Client> {
-    if (!UUID.test(id)) throw badInput('id must be a UUID', { field: 'id' });
-    const client = await this.load(ctx, id);
-    if (!client) throw notFound('No client with that id', { id });
+    const clientId = parseId(id, 'id');
+    const access = authorizeClientAccess(ctx, 'read', clientId);
+    const client = await this.load(ctx, clientId);
+    if (!client) throw notFound('No client with that id', { id: clientId });
+    access.read(clientId, 'case:client');
     return client;
   }
 
+  @Query(() => ClientConnection, {
+    name: 'clients',
+    description: 'Asiakashaku: by exact personal identity code (henkilötunnus), or by name prefixes ("virt ai"); ordered by last name, first name; cursor-paged.',
+  })
+  async clients(
+    @Args('search', { type: () => String }) search: string,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ClientConnection> {
+    const access = authorizeClientAccess(ctx, 'read');
+    const page = await this.queries.search(parseClientSearch(search), first, after);
+    for (const { node } of page.edges) access.read(node.id, 'case:client');
+    return page;
+  }
+
+  @ResolveField(() => Int, { name: 'age', description: CLIENT_AGE_DESCRIPTION })
+  age(@Parent() client: Client): number {
+    return ageOn(client.dateOfBirth, todayInFinland());
+  }
+
   @ResolveReference()
-  resolveReference(reference: { id: string }, ctx: GraphContext): Promise<Client | null> {
-    return this.load(ctx, reference.id);
+  async resolveReference(reference: { id: string }, ctx: GraphContext): Promise<Client | null> {
+    const access = authorizeClientAccess(ctx, 'read', isUuid(reference.id) ? reference.id : null);
+    const client = isUuid(reference.id) ? await this.load(ctx, reference.id.toLowerCase()) : null;
+    if (client) access.read(client.id, 'case:client');
+    return client;
   }
 
   private load(ctx: GraphContext, id: string) {

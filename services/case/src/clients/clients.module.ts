@@ -3,5 +3,5 @@ import { ClientQueries } from './client.queries';
 import { ClientResolver } from './client.resolver';
 import { RegisterClientCommand } from './register-client.command';
 
-@Module({ providers: [ClientResolver, ClientQueries, RegisterClientCommand] })
+@Module({ providers: [ClientResolver, ClientQueries, RegisterClientCommand], exports: [ClientQueries, RegisterClientCommand] })
 export class ClientsModule {}

@@ -56,7 +56,7 @@ describe('activationPlanTrigger', () => {
 
   it.each([
     ['2024-12-31', 'No activation plan trigger set is known for 2024-12-31'],
-    ['2025-13-01', 'on must be a date'],
+    ['2025-13-01', 'on is not a real calendar date'],
   ])('refuses evaluating on %s', (date, message) => {
     expectRefusal(() => activationPlanTrigger(none, date), 'BAD_USER_INPUT', message, { field: 'on' });
   });

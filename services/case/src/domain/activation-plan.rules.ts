@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { assertIsoDate } from './iso-date.rules';
+import { parseLocalDate } from '@asw/calendar';
 
 /** What decides whether an activation plan (aktivointisuunnitelma) must be drawn up, on a given day. */
 export interface ActivationFacts {
@@ -105,7 +105,7 @@ export interface ActivationTriggerResult {
 
 /** The trigger set in force on `on`; BAD_USER_INPUT when none is known for that day. */
 export function activationTriggerSetOn(on: string, sets: readonly ActivationTriggerSet[] = ACTIVATION_TRIGGER_SETS): ActivationTriggerSet {
-  assertIsoDate('on', on);
+  parseLocalDate(on, 'on');
   const set = [...sets].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1)).find((candidate) => candidate.validFrom <= on);
   if (!set) throw badInput(`No activation plan trigger set is known for ${on}`, { field: 'on', on });
   return set;

@@ -30,7 +30,7 @@ describe('validateClientPlanVersion', () => {
 
   it.each([
     ['a malformed plan date', { planDate: '10.3.2025' }, 'planDate must be a date', { field: 'planDate' }],
-    ['an impossible review date', { reviewDate: '2025-02-30' }, 'reviewDate must be a date', { field: 'reviewDate' }],
+    ['an impossible review date', { reviewDate: '2025-02-30' }, 'reviewDate is not a real calendar date', { field: 'reviewDate' }],
     ['review on the plan date', { reviewDate: '2025-03-10' }, 'reviewDate must be after planDate', { field: 'reviewDate' }],
     ['review before the plan date', { reviewDate: '2025-01-31' }, 'reviewDate must be after planDate', { field: 'reviewDate' }],
     ['no goals', { goals: [] }, "client's own", { field: 'goals' }],

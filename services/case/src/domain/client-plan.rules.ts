@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { assertIsoDate } from './iso-date.rules';
+import { parseLocalDate } from '@asw/calendar';
 import { assertEnumValue, optionalText, requiredText } from './text.rules';
 
 /** Vastuutaho: who carries out a measure of the client plan (SHL §39: who does what). */
@@ -70,8 +70,8 @@ export interface ClientPlanVersion {
  * who does each, and a review date after the plan date. Refuses with BAD_USER_INPUT naming the field.
  */
 export function validateClientPlanVersion(input: ClientPlanVersionInput): ClientPlanVersion {
-  const planDate = assertIsoDate('planDate', input.planDate);
-  const reviewDate = assertIsoDate('reviewDate', input.reviewDate);
+  const planDate = parseLocalDate(input.planDate, 'planDate');
+  const reviewDate = parseLocalDate(input.reviewDate, 'reviewDate');
   if (reviewDate <= planDate) throw badInput('reviewDate must be after planDate', { field: 'reviewDate', planDate, reviewDate });
 
   const goals = (input.goals ?? []).map((goal, index) => ({ text: requiredText(`goals[${index}].text`, goal.text, MAX_GOAL_TEXT), setByClient: goal.setByClient === true }));

@@ -48,7 +48,7 @@ describe('monthlyContactStatistics', () => {
   it.each([
     ['to before from', '2025-02-01', '2025-01-31', 'to must not be before from', { field: 'to' }],
     ['a malformed from', '2025-02', '2025-03-01', 'from must be a date', { field: 'from' }],
-    ['a malformed to', '2025-02-01', '2025-02-29', 'to must be a date', { field: 'to' }],
+    ['a malformed to', '2025-02-01', '2025-02-29', 'to is not a real calendar date', { field: 'to' }],
   ])('refuses %s', (_label, from, to, message, details) => {
     expectRefusal(() => monthlyContactStatistics(contacts, from, to), 'BAD_USER_INPUT', message, details);
   });

@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { assertIsoDate, monthOf } from './iso-date.rules';
+import { parseLocalDate } from '@asw/calendar';
 import { WorkerRole } from './named-worker.rules';
 
 /** Yhteydenoton tyyppi: how a contact with the client happened, as units report visits. */
@@ -40,13 +40,13 @@ const emptyCounts = () => Object.fromEntries(Object.values(ContactType).map((typ
  * month. Only months and roles with contacts get a row; rows are ordered by month, then role.
  */
 export function monthlyContactStatistics(contacts: readonly CountedContact[], from: string, to: string): MonthlyContactRow[] {
-  assertIsoDate('from', from);
-  assertIsoDate('to', to);
+  parseLocalDate(from, 'from');
+  parseLocalDate(to, 'to');
   if (to < from) throw badInput('to must not be before from', { field: 'to', from, to });
   const rows = new Map<string, MonthlyContactRow>();
   for (const contact of contacts) {
     if (contact.occurredOn < from || contact.occurredOn > to) continue;
-    const month = monthOf(contact.occurredOn);
+    const month = contact.occurredOn.slice(0, 7); // YYYY-MM
     const key = `${month}|${contact.workerRole}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { month, workerRole: contact.workerRole, counts: emptyCounts(), total: 0 }));

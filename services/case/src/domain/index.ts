@@ -11,5 +11,4 @@ export * from './contact-statistics.rules';
 export * from './noste-2016.seed';
 export * from './timeline.rules';
 export * from './timeline-cursor.codec';
-export * from './iso-date.rules';
 export * from './text.rules';

@@ -23,7 +23,7 @@ describe('validateServiceDecision', () => {
     ['overlong reasoning', { ...grant, reasoning: 'r'.repeat(10_001) }, 'at most 10000', { field: 'reasoning' }],
     ['a grant without a start', { ...grant, validFrom: null }, 'validFrom is required', { field: 'validFrom' }],
     ['a malformed start', { ...grant, validFrom: '2025-4-1' }, 'validFrom must be a date', { field: 'validFrom' }],
-    ['a malformed end', { ...grant, validUntil: '2025-09-31' }, 'validUntil must be a date', { field: 'validUntil' }],
+    ['a malformed end', { ...grant, validUntil: '2025-09-31' }, 'validUntil is not a real calendar date', { field: 'validUntil' }],
     ['an end before the start', { ...grant, validUntil: '2025-03-31' }, 'validUntil must not be before validFrom', { field: 'validUntil' }],
     ['a denial with a validity period', { ...denial, validFrom: '2025-04-01' }, 'denied decision has no validity', { field: 'validFrom' }],
     ['a denial with an end date', { ...denial, validUntil: '2025-04-01' }, 'denied decision has no validity', { field: 'validUntil' }],

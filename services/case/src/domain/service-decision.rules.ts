@@ -1,6 +1,6 @@
 import { badInput } from '@asw/platform';
 import { MAX_GOAL_TEXT } from './client-plan.rules';
-import { assertIsoDate } from './iso-date.rules';
+import { parseLocalDate } from '@asw/calendar';
 import { assertEnumValue, requiredText } from './text.rules';
 
 /** Palvelu: the social welfare service a decision (päätös, SHL §45) is about. */
@@ -64,8 +64,8 @@ export function validateServiceDecision(input: ServiceDecisionInput): ServiceDec
   let validUntil: string | null = null;
   if (granted) {
     if (!input.validFrom) throw badInput('validFrom is required when the service is granted', { field: 'validFrom' });
-    validFrom = assertIsoDate('validFrom', input.validFrom);
-    validUntil = input.validUntil ? assertIsoDate('validUntil', input.validUntil) : null;
+    validFrom = parseLocalDate(input.validFrom, 'validFrom');
+    validUntil = input.validUntil ? parseLocalDate(input.validUntil, 'validUntil') : null;
     if (validUntil !== null && validUntil < validFrom) throw badInput('validUntil must not be before validFrom', { field: 'validUntil', validFrom, validUntil });
   } else if (input.validFrom || input.validUntil) {
     throw badInput('A denied decision has no validity period', { field: input.validFrom ? 'validFrom' : 'validUntil' });
@@ -80,7 +80,7 @@ export function validateServiceDecision(input: ServiceDecisionInput): ServiceDec
 
 /** A granted decision is active from validFrom through validUntil (inclusive), or indefinitely without an end. */
 export function isDecisionActiveOn(decision: Pick<ServiceDecision, 'outcome' | 'validFrom' | 'validUntil'>, date: string): boolean {
-  assertIsoDate('date', date);
+  parseLocalDate(date, 'date');
   if (decision.outcome !== DecisionOutcome.GRANTED || decision.validFrom === null) return false;
   return decision.validFrom <= date && (decision.validUntil === null || date <= decision.validUntil);
 }

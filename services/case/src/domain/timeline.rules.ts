@@ -17,6 +17,10 @@ export enum TimelineEntryKind {
   MEASUREMENT = 'MEASUREMENT',
   /** Aktivointisuunnitelma */
   ACTIVATION_PLAN = 'ACTIVATION_PLAN',
+  /** Toimeentulotukipäätös (benefits-handling) */
+  INCOME_SUPPORT_DECISION = 'INCOME_SUPPORT_DECISION',
+  /** Kelan ilmoitus (eTotu) */
+  KELA_NOTICE = 'KELA_NOTICE',
 }
 
 /** Aikajärjestys */

@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { addDays, addMonths, assertIsoDate, IsoDate, isoWeekday } from './iso-date.util';
+import { addDays, addMonths, dayOfWeek, parseLocalDate } from '@asw/calendar';
 
 /** Ryhmän muoto (seed: Soite model, DOMAIN.md social rehabilitation). */
 export enum GroupKind {
@@ -59,9 +59,9 @@ interface GroupCommon {
   name: string;
   /** Paikkamäärä. */
   capacity: number;
-  startsOn: IsoDate;
+  startsOn: string;
   /** Last day of the group, inclusive. */
-  endsOn: IsoDate;
+  endsOn: string;
   /** Local (Europe/Helsinki) start time `HH:MM`. */
   startTime: string;
   durationMinutes: number;
@@ -89,7 +89,7 @@ export type RehabilitationGroup = InPersonWeeklyGroup | RemotePeriodGroup;
 export interface PlannedSession {
   /** 1-based order within the group. */
   sequence: number;
-  date: IsoDate;
+  date: string;
   startTime: string;
   durationMinutes: number;
   theme: SessionTheme;
@@ -129,10 +129,10 @@ export function validateGroup(group: RehabilitationGroup): RehabilitationGroup {
   if (name.length === 0) throw badInput('name must not be empty', { field: 'name' });
   if (name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters`, { field: 'name' });
   wholeNumberIn(group.capacity, MIN_CAPACITY, MAX_CAPACITY, 'capacity');
-  assertIsoDate(group.startsOn, 'startsOn');
-  assertIsoDate(group.endsOn, 'endsOn');
+  const startsOn = parseLocalDate(group.startsOn, 'startsOn');
+  parseLocalDate(group.endsOn, 'endsOn');
   if (group.endsOn < group.startsOn) throw badInput('endsOn must not be before startsOn', { field: 'endsOn' });
-  if (group.endsOn >= addMonths(group.startsOn, MAX_PERIOD_MONTHS)) {
+  if (group.endsOn >= addMonths(startsOn, MAX_PERIOD_MONTHS)) {
     throw badInput(`a group is scheduled at most ${MAX_PERIOD_MONTHS} months at a time`, { field: 'endsOn' });
   }
   if (typeof group.startTime !== 'string' || !TIME.test(group.startTime)) {
@@ -167,22 +167,23 @@ export function validateGroup(group: RehabilitationGroup): RehabilitationGroup {
  */
 export function generateSessions(input: RehabilitationGroup): PlannedSession[] {
   const group = validateGroup(input);
-  const dates: IsoDate[] = [];
+  const startsOn = parseLocalDate(group.startsOn, 'startsOn');
+  const dates: string[] = [];
   if (group.kind === GroupKind.IN_PERSON_WEEKLY) {
     const wd = WEEKDAYS.indexOf(group.weekday) + 1;
-    for (let date = addDays(group.startsOn, (wd - isoWeekday(group.startsOn) + 7) % 7); date <= group.endsOn; date = addDays(date, 7)) {
+    for (let date = addDays(startsOn, (wd - dayOfWeek(startsOn) + 7) % 7); date <= group.endsOn; date = addDays(date, 7)) {
       dates.push(date);
     }
     if (dates.length === 0) throw badInput(`there is no ${group.weekday} between startsOn and endsOn`, { field: 'weekday' });
   } else {
-    const last = addDays(group.startsOn, 7 * (group.sessionCount - 1));
+    const last = addDays(startsOn, 7 * (group.sessionCount - 1));
     if (last > group.endsOn) {
       throw badInput(`${group.sessionCount} weekly sessions from ${group.startsOn} do not fit before ${group.endsOn} (the last would be ${last})`, {
         field: 'sessionCount',
         lastSessionOn: last,
       });
     }
-    for (let i = 0; i < group.sessionCount; i++) dates.push(addDays(group.startsOn, 7 * i));
+    for (let i = 0; i < group.sessionCount; i++) dates.push(addDays(startsOn, 7 * i));
   }
   return dates.map((date, i) => ({
     sequence: i + 1,

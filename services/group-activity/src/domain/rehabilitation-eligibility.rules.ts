@@ -1,5 +1,5 @@
 import { conflict } from '@asw/platform';
-import { assertIsoDate, IsoDate } from './iso-date.util';
+import { parseLocalDate } from '@asw/calendar';
 
 /**
  * Who may join a rehabilitation group. Sosiaalinen kuntoutus (SHL §17) is granted by an appealable
@@ -32,11 +32,11 @@ export interface ServiceDecisionFact {
   service: string;
   /** Ratkaisu; only GRANTED counts (a denied or partly granted decision does not open groups). */
   outcome: string;
-  validFrom: IsoDate;
+  validFrom: string;
   /** Last valid day, inclusive; null = until further notice (toistaiseksi). */
-  validUntil: IsoDate | null;
+  validUntil: string | null;
   /** Decision revoked (kumottu) with effect from this day; null if not revoked. */
-  revokedOn: IsoDate | null;
+  revokedOn: string | null;
 }
 
 /** What group-activity knows of a client; null client = never heard of them. */
@@ -58,8 +58,8 @@ export interface Eligibility {
  * open-ended). Without one, a decision starting later wins over one that has ended (it tells the
  * worker the client will become eligible); the earliest upcoming or the most recently ended is named.
  */
-export function eligibilityOn(facts: EligibilityFacts, date: IsoDate): Eligibility {
-  assertIsoDate(date, 'date');
+export function eligibilityOn(facts: EligibilityFacts, date: string): Eligibility {
+  parseLocalDate(date, 'date');
   if (!facts.client) return { eligible: false, reason: EligibilityReason.CLIENT_NOT_KNOWN, decisionId: null };
   if (!facts.client.caseOpen) return { eligible: false, reason: EligibilityReason.CASE_CLOSED, decisionId: null };
 
@@ -84,7 +84,7 @@ export function eligibilityOn(facts: EligibilityFacts, date: IsoDate): Eligibili
  * allowed to enroll clients; it is the client's current decisions and case state that stand in the
  * way. The message is stable; `details.reason` carries the EligibilityReason.
  */
-export function assertEligible(facts: EligibilityFacts, date: IsoDate): Eligibility {
+export function assertEligible(facts: EligibilityFacts, date: string): Eligibility {
   const eligibility = eligibilityOn(facts, date);
   if (!eligibility.eligible) {
     throw conflict('client has no active social rehabilitation decision', { reason: eligibility.reason, decisionId: eligibility.decisionId });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ClientRegistered, EventEnvelope, EventHandler, PayloadOf } from '@asw/events';
-import { KnownClientEntity } from './known-client.entity';
+import { EligibilityReadModel } from './eligibility.read-model';
 
 type Payload = PayloadOf<typeof ClientRegistered>;
 
@@ -9,13 +9,9 @@ type Payload = PayloadOf<typeof ClientRegistered>;
 export class ClientRegisteredHandler implements EventHandler<Payload> {
   readonly event = ClientRegistered;
 
-  async handle(manager: EntityManager, event: EventEnvelope<Payload>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(KnownClientEntity)
-      .values({ clientId: event.payload.clientId, registeredAt: new Date(event.payload.registeredAt) })
-      .orIgnore()
-      .execute();
+  constructor(private readonly readModel: EligibilityReadModel) {}
+
+  handle(manager: EntityManager, event: EventEnvelope<Payload>): Promise<void> {
+    return this.readModel.recordClient(manager, event.payload.clientId, new Date(event.payload.registeredAt));
   }
 }

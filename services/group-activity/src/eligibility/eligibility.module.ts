@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ClientReferenceResolver } from '../client-reference';
 import { ClientRegisteredHandler } from './client-registered.handler';
-import { ClientEligibilityResolver, EligibilityQueries } from './eligibility.resolver';
+import { EligibilityReadModel } from './eligibility.read-model';
+import { ClientEligibilityResolver } from './eligibility.resolver';
+import { ServiceDecisionMadeHandler } from './service-decision-made.handler';
 
 @Module({
-  providers: [ClientReferenceResolver, ClientEligibilityResolver, EligibilityQueries, ClientRegisteredHandler],
-  exports: [ClientRegisteredHandler],
+  providers: [EligibilityReadModel, ClientEligibilityResolver, ClientRegisteredHandler, ServiceDecisionMadeHandler],
+  exports: [EligibilityReadModel, ClientRegisteredHandler, ServiceDecisionMadeHandler],
 })
 export class EligibilityModule {}

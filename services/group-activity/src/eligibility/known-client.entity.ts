@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Read model: the clients case has announced (ClientRegistered). group-activity never reads case's database. */
+/** Read model: the clients case has announced (ClientRegistered, or a decision). group-activity never reads case's database. */
 @Entity({ name: 'known_client' })
 export class KnownClientEntity {
   @PrimaryColumn({ name: 'client_id', type: 'uuid' })
@@ -8,4 +8,8 @@ export class KnownClientEntity {
 
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt: Date;
+
+  /** When case said the client's last open case closed; null while a case is open. */
+  @Column({ name: 'all_cases_closed_at', type: 'timestamptz', nullable: true })
+  allCasesClosedAt: Date | null;
 }

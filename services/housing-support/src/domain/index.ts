@@ -1,5 +1,4 @@
 // Pure domain rules of asumissosiaalinen työ: no framework, no I/O.
-export * from './iso-date.util';
 export * from './visit-schedule.rules';
 export * from './support-period.rules';
 export * from './rent-arrears.rules';

@@ -79,7 +79,7 @@ describe('validateRepaymentPlan', () => {
       field: 'dueOn',
       message: 'ascending',
     },
-    { name: 'bad date', arrears: 100, instalments: [{ dueOn: '2026-02-30', amountCents: 100 }], field: 'dueOn', message: 'YYYY-MM-DD' },
+    { name: 'bad date', arrears: 100, instalments: [{ dueOn: '2026-02-30', amountCents: 100 }], field: 'dueOn', message: 'not a real calendar date' },
   ])('refuses: $name', ({ arrears, instalments, field, message }) => {
     const error = caught(() => validateRepaymentPlan(arrears, instalments));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });

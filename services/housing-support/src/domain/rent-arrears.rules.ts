@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { assertIsoDate, IsoDate } from './iso-date.util';
+import { parseLocalDate } from '@asw/calendar';
 
 /**
  * Vuokrarästit: rent arrears and the plan to clear them (DOMAIN.md: arrears clients "get a plan to
@@ -24,13 +24,13 @@ export interface RentArrearsReport {
 
 /** Maksuerä: one instalment of a repayment plan. */
 export interface Instalment {
-  dueOn: IsoDate;
+  dueOn: string;
   amountCents: number;
 }
 
 /** A payment made towards the plan. */
 export interface RepaymentPayment {
-  paidOn: IsoDate;
+  paidOn: string;
   amountCents: number;
 }
 
@@ -85,7 +85,7 @@ export function validateRepaymentPlan(arrearsCents: number, instalments: readonl
   if (instalments.length > MAX_INSTALMENTS) throw badInput(`at most ${MAX_INSTALMENTS} instalments`, { field: 'instalments' });
   let total = 0;
   instalments.forEach((instalment, index) => {
-    assertIsoDate(instalment.dueOn, 'dueOn');
+    parseLocalDate(instalment.dueOn, 'dueOn');
     positiveCents(instalment.amountCents, 'amountCents', index);
     if (index > 0 && instalment.dueOn <= instalments[index - 1].dueOn) {
       throw badInput('instalment due dates must be in ascending order, one instalment per date', { field: 'dueOn', index });
@@ -106,11 +106,11 @@ export function validateRepaymentPlan(arrearsCents: number, instalments: readonl
 export function repaymentProgress(
   instalments: readonly Instalment[],
   payments: readonly RepaymentPayment[],
-  today: IsoDate,
+  today: string,
 ): RepaymentProgress {
-  assertIsoDate(today, 'today');
+  parseLocalDate(today, 'today');
   payments.forEach((payment, index) => {
-    assertIsoDate(payment.paidOn, 'paidOn');
+    parseLocalDate(payment.paidOn, 'paidOn');
     if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
       throw badInput('a payment must be a positive whole number of cents', { field: 'amountCents', index });
     }
@@ -129,7 +129,7 @@ export function repaymentProgress(
 export function repaymentPlanStatus(
   instalments: readonly Instalment[],
   payments: readonly RepaymentPayment[],
-  today: IsoDate,
+  today: string,
 ): RepaymentPlanStatus {
   return repaymentProgress(instalments, payments, today).status;
 }

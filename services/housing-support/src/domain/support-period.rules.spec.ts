@@ -60,7 +60,7 @@ describe('validateFixedTerm', () => {
     ['2026-01-01', '2029-01-02', 'endsOn', 'at most 36 months'],
     ['2026-01-01', '2062-01-01', 'endsOn', 'at most 36 months'],
     ['1.1.2026', '2026-02-01', 'startsOn', 'YYYY-MM-DD'],
-    ['2026-01-01', '2026-02-30', 'endsOn', 'YYYY-MM-DD'],
+    ['2026-01-01', '2026-02-30', 'endsOn', 'not a real calendar date'],
   ])('refuses %s – %s (%s)', (startsOn, endsOn, field, message) => {
     const error = caught(() => validateFixedTerm(startsOn, endsOn));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });

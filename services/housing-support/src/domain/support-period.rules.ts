@@ -1,5 +1,5 @@
 import { badInput, conflict } from '@asw/platform';
-import { addMonths, assertIsoDate, IsoDate, minDate } from './iso-date.util';
+import { addMonths, parseLocalDate } from '@asw/calendar';
 import { validateVisitSchedule, VisitSchedule } from './visit-schedule.rules';
 
 /** Ohjauksen osa-alue: the guidance areas a personal goal belongs to (seed list, DOMAIN.md). */
@@ -66,9 +66,9 @@ export const MAX_GOAL_TEXT_LENGTH = 1000;
 export const MAX_GOALS = 30;
 
 export interface FixedTerm {
-  startsOn: IsoDate;
+  startsOn: string;
   /** Last day of support, inclusive. */
-  endsOn: IsoDate;
+  endsOn: string;
 }
 
 /** Henkilökohtainen tavoite: one of the client's own goals, in a guidance area. */
@@ -79,22 +79,22 @@ export interface PersonalGoal {
 
 export interface SupportPeriod {
   status: SupportPeriodStatus;
-  startsOn: IsoDate | null;
-  endsOn: IsoDate | null;
+  startsOn: string | null;
+  endsOn: string | null;
   goals: readonly PersonalGoal[];
   visitSchedule: VisitSchedule | null;
   /** Last day of support when the period was ended (inclusive), else null. */
-  endedOn: IsoDate | null;
+  endedOn: string | null;
   endCause: SupportPeriodEndCause | null;
   outcome: SupportPeriodOutcome | null;
 }
 
 /** A fixed term: end strictly after start, at most MAX_TERM_MONTHS long. */
-export function validateFixedTerm(startsOn: IsoDate, endsOn: IsoDate): FixedTerm {
-  assertIsoDate(startsOn, 'startsOn');
-  assertIsoDate(endsOn, 'endsOn');
+export function validateFixedTerm(startsOn: string, endsOn: string): FixedTerm {
+  const start = parseLocalDate(startsOn, 'startsOn');
+  parseLocalDate(endsOn, 'endsOn');
   if (endsOn <= startsOn) throw badInput('endsOn must be after startsOn', { field: 'endsOn' });
-  const latest = addMonths(startsOn, MAX_TERM_MONTHS);
+  const latest = addMonths(start, MAX_TERM_MONTHS);
   if (endsOn > latest) {
     throw badInput(`a housing support period may last at most ${MAX_TERM_MONTHS} months (until ${latest})`, { field: 'endsOn', latest });
   }
@@ -144,9 +144,9 @@ export function assertPeriodTransition(from: SupportPeriodStatus, to: SupportPer
  * "agreed at the start", so activation needs a valid term, at least one goal and a visit schedule,
  * and the term must not already be over.
  */
-export function activatePeriod(period: SupportPeriod, today: IsoDate): SupportPeriod {
+export function activatePeriod(period: SupportPeriod, today: string): SupportPeriod {
   assertPeriodTransition(period.status, SupportPeriodStatus.ACTIVE);
-  assertIsoDate(today, 'today');
+  parseLocalDate(today, 'today');
   if (!period.startsOn || !period.endsOn) throw badInput('set the start and end dates before starting the period', { field: 'endsOn' });
   const term = validateFixedTerm(period.startsOn, period.endsOn);
   const goals = validatePersonalGoals(period.goals);
@@ -159,12 +159,12 @@ export function activatePeriod(period: SupportPeriod, today: IsoDate): SupportPe
 
 export type EndPeriodRequest =
   /** Run by a daily job: the term ran out. The worker may record the outcome afterwards. */
-  | { cause: SupportPeriodEndCause.TERM_EXPIRED; today: IsoDate }
-  | { cause: SupportPeriodEndCause.ENDED_BY_WORKER; endedOn: IsoDate; outcome: SupportPeriodOutcome }
-  | { cause: SupportPeriodEndCause.CASE_CLOSED; endedOn: IsoDate };
+  | { cause: SupportPeriodEndCause.TERM_EXPIRED; today: string }
+  | { cause: SupportPeriodEndCause.ENDED_BY_WORKER; endedOn: string; outcome: SupportPeriodOutcome }
+  | { cause: SupportPeriodEndCause.CASE_CLOSED; endedOn: string };
 
 /** True when an ACTIVE period's term is over and the period should be ended with TERM_EXPIRED. */
-export function termExpired(period: SupportPeriod, today: IsoDate): boolean {
+export function termExpired(period: SupportPeriod, today: string): boolean {
   return period.status === SupportPeriodStatus.ACTIVE && period.endsOn !== null && today > period.endsOn;
 }
 
@@ -174,22 +174,22 @@ export function termExpired(period: SupportPeriod, today: IsoDate): boolean {
  */
 export function endPeriod(period: SupportPeriod, request: EndPeriodRequest): SupportPeriod {
   assertPeriodTransition(period.status, SupportPeriodStatus.ENDED);
-  const clamp = (date: IsoDate) => (period.endsOn ? minDate(date, period.endsOn) : date);
+  const clamp = (date: string) => (period.endsOn !== null && period.endsOn < date ? period.endsOn : date);
   switch (request.cause) {
     case SupportPeriodEndCause.TERM_EXPIRED: {
-      assertIsoDate(request.today, 'today');
+      parseLocalDate(request.today, 'today');
       if (!termExpired(period, request.today)) {
         throw conflict('the fixed term of this period has not run out', { endsOn: period.endsOn, status: period.status });
       }
       return { ...period, status: SupportPeriodStatus.ENDED, endedOn: period.endsOn, endCause: request.cause, outcome: null };
     }
     case SupportPeriodEndCause.ENDED_BY_WORKER: {
-      assertIsoDate(request.endedOn, 'endedOn');
+      parseLocalDate(request.endedOn, 'endedOn');
       assertOutcome(request.outcome);
       return { ...period, status: SupportPeriodStatus.ENDED, endedOn: clamp(request.endedOn), endCause: request.cause, outcome: request.outcome };
     }
     case SupportPeriodEndCause.CASE_CLOSED: {
-      assertIsoDate(request.endedOn, 'endedOn');
+      parseLocalDate(request.endedOn, 'endedOn');
       return {
         ...period,
         status: SupportPeriodStatus.ENDED,
@@ -219,8 +219,8 @@ function assertOutcome(outcome: SupportPeriodOutcome): void {
  * `endedOn` for an ended period and `endsOn` otherwise (so a period "ends on its end date" and is
  * over from the next day). A period without dates is never ended by date.
  */
-export function isEndedOn(period: SupportPeriod, date: IsoDate): boolean {
-  assertIsoDate(date, 'date');
+export function isEndedOn(period: SupportPeriod, date: string): boolean {
+  parseLocalDate(date, 'date');
   const lastDay = period.status === SupportPeriodStatus.ENDED ? period.endedOn ?? period.endsOn : period.endsOn;
   if (lastDay === null) return period.status === SupportPeriodStatus.ENDED;
   return date > lastDay;

@@ -1,5 +1,5 @@
 import { badInput } from '@asw/platform';
-import { addDays, assertIsoDate, daysInMonth, IsoDate, isoOf, IsoWeekday, isoWeekday, yearMonthDay } from './iso-date.util';
+import { addDays, dayOfWeek, daysInMonth, IsoDayOfWeek, LocalDate, localDateFromParts, parseLocalDate, toLocalDateParts } from '@asw/calendar';
 
 /**
  * Tukikäyntien tiheys: how often support visits happen. The service is fixed-term "with regular
@@ -37,7 +37,7 @@ export const WEEKDAYS: readonly Weekday[] = [
   Weekday.SUNDAY,
 ];
 
-export const isoWeekdayOf = (weekday: Weekday): IsoWeekday => (WEEKDAYS.indexOf(weekday) + 1) as IsoWeekday;
+export const isoWeekdayOf = (weekday: Weekday): IsoDayOfWeek => (WEEKDAYS.indexOf(weekday) + 1) as IsoDayOfWeek;
 
 /** Käyntisuunnitelma: visit frequency and the weekday visits are made on. */
 export interface VisitSchedule {
@@ -60,14 +60,14 @@ export function validateVisitSchedule(schedule: VisitSchedule): VisitSchedule {
 }
 
 /** The `n`th (1–4) or last (`n` = 5) given weekday of a month. */
-function nthWeekdayOfMonth(year: number, month: number, weekday: IsoWeekday, n: number): IsoDate {
+function nthWeekdayOfMonth(year: number, month: number, weekday: IsoDayOfWeek, n: number): LocalDate {
   if (n >= 5) {
     const last = daysInMonth(year, month);
-    const lastWeekday = isoWeekday(isoOf(year, month, last));
-    return isoOf(year, month, last - ((lastWeekday - weekday + 7) % 7));
+    const lastWeekday = dayOfWeek(localDateFromParts({ year, month, day: last }));
+    return localDateFromParts({ year, month, day: last - ((lastWeekday - weekday + 7) % 7) });
   }
-  const firstWeekday = isoWeekday(isoOf(year, month, 1));
-  return isoOf(year, month, 1 + ((weekday - firstWeekday + 7) % 7) + 7 * (n - 1));
+  const firstWeekday = dayOfWeek(localDateFromParts({ year, month, day: 1 }));
+  return localDateFromParts({ year, month, day: 1 + ((weekday - firstWeekday + 7) % 7) + 7 * (n - 1) });
 }
 
 /**
@@ -76,22 +76,22 @@ function nthWeekdayOfMonth(year: number, month: number, weekday: IsoWeekday, n: 
  * repeats the first visit's position in its month (1st–4th such weekday; a 5th becomes "the last"),
  * so "the third Tuesday" stays the third Tuesday instead of drifting like a 4-week step would.
  */
-export function plannedVisitDates(schedule: VisitSchedule, startsOn: IsoDate, endsOn: IsoDate): IsoDate[] {
+export function plannedVisitDates(schedule: VisitSchedule, startsOn: string, endsOn: string): string[] {
   const { frequency, weekday } = validateVisitSchedule(schedule);
-  assertIsoDate(startsOn, 'startsOn');
-  assertIsoDate(endsOn, 'endsOn');
+  const start = parseLocalDate(startsOn, 'startsOn');
+  parseLocalDate(endsOn, 'endsOn');
   if (endsOn < startsOn) throw badInput('endsOn must not be before startsOn', { field: 'endsOn' });
 
   const wd = isoWeekdayOf(weekday);
-  const first = addDays(startsOn, (wd - isoWeekday(startsOn) + 7) % 7);
-  const dates: IsoDate[] = [];
+  const first = addDays(start, (wd - dayOfWeek(start) + 7) % 7);
+  const dates: string[] = [];
   if (frequency === VisitFrequency.MONTHLY) {
-    const [y0, m0, d0] = yearMonthDay(first);
+    const { year: y0, month: m0, day: d0 } = toLocalDateParts(first);
     const n = Math.ceil(d0 / 7);
     for (let index = y0 * 12 + m0 - 1; ; index++) {
       const year = Math.floor(index / 12);
       const month = (index % 12) + 1;
-      if (isoOf(year, month, 1) > endsOn) break;
+      if (localDateFromParts({ year, month, day: 1 }) > endsOn) break;
       const date = nthWeekdayOfMonth(year, month, wd, n);
       if (date >= startsOn && date <= endsOn) dates.push(date);
     }
@@ -110,22 +110,22 @@ export function plannedVisitDates(schedule: VisitSchedule, startsOn: IsoDate, en
  * date before today with no visit on that day".
  */
 export function missedVisits(
-  planned: readonly IsoDate[],
-  done: readonly IsoDate[],
-  today: IsoDate,
+  planned: readonly string[],
+  done: readonly string[],
+  today: string,
   toleranceDays: number = DEFAULT_VISIT_TOLERANCE_DAYS,
-): IsoDate[] {
+): string[] {
   if (!Number.isInteger(toleranceDays) || toleranceDays < 0 || toleranceDays > 31) {
     throw badInput('toleranceDays must be a whole number of days between 0 and 31', { field: 'toleranceDays' });
   }
-  assertIsoDate(today, 'today');
-  planned.forEach((d) => assertIsoDate(d, 'planned'));
-  done.forEach((d) => assertIsoDate(d, 'done'));
+  parseLocalDate(today, 'today');
+  const plannedDates = planned.map((d) => parseLocalDate(d, 'planned'));
+  const doneDates = done.map((d) => parseLocalDate(d, 'done'));
 
-  const plannedSorted = [...new Set(planned)].sort();
-  const doneSorted = [...done].sort();
+  const plannedSorted = [...new Set(plannedDates)].sort();
+  const doneSorted = [...doneDates].sort();
   const used = new Array<boolean>(doneSorted.length).fill(false);
-  const missed: IsoDate[] = [];
+  const missed: string[] = [];
   for (const date of plannedSorted) {
     const from = addDays(date, -toleranceDays);
     const until = addDays(date, toleranceDays);

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { decisionNotification, LocalDate, parseLocalDate, todayInFinland } from '@asw/calendar';
+import type { UserIdentity } from '@asw/auth';
+import { EventPublisher, IncomeSupportDecisionMade } from '@asw/events';
+import { badInput, notFound } from '@asw/platform';
+import { parseId } from '@asw/subgraph';
+import { pastDay } from '../income-support/application-intake.rules';
+import { assertCanCorrect, decideApplication, DecisionLine, summariseDecision } from '../domain';
+import { applicationState, lockApplication } from '../income-support/application-workflow.commands';
+import { IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
+import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
+import type { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLineInput } from './income-support-decision.model';
+
+interface DecisionDates {
+  decidedOn: LocalDate;
+  sentOn: LocalDate;
+}
+
+/** Decision day not in the future (today if left out); posted on or after it, at most 30 days later. */
+function decisionDates(input: { decidedOn?: string | null; sentOn?: string | null }, today: LocalDate): DecisionDates {
+  const decidedOn = pastDay(input.decidedOn, 'decidedOn', today);
+  const sentOn = input.sentOn == null ? decidedOn : parseLocalDate(input.sentOn, 'sentOn');
+  if (sentOn < decidedOn) throw badInput('sentOn must not be before decidedOn', { field: 'sentOn' });
+  return { decidedOn, sentOn };
+}
+
+const asLines = (lines: readonly DecisionLineInput[]): DecisionLine[] =>
+  (lines ?? []).map((line) => ({ ...line, reason: line.reason ?? null }));
+
+/** Ratkaisu and oikaisu: validated in full first, then the decision, its lines, the application and the event in one transaction. */
+@Injectable()
+export class DecideApplicationCommand {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async decide(input: DecideIncomeSupportApplicationInput, user: UserIdentity, correlationId: string): Promise<IncomeSupportDecisionEntity> {
+    const applicationId = parseId(input.applicationId, 'applicationId');
+    const summary = summariseDecision(asLines(input.lines));
+    const dates = decisionDates(input, todayInFinland());
+    return this.dataSource.transaction(async (manager) => {
+      const application = await lockApplication(manager, applicationId);
+      const decided = decideApplication(applicationState(application, null), dates.decidedOn);
+      application.status = decided.status;
+      application.decidedOn = decided.decidedOn;
+      await manager.save(application);
+      return this.record(manager, application, summary, dates, input.recoveryDecidedWhenGranting === true, null, user, correlationId);
+    });
+  }
+
+  async correct(input: CorrectIncomeSupportDecisionInput, user: UserIdentity, correlationId: string): Promise<IncomeSupportDecisionEntity> {
+    const decisionId = parseId(input.decisionId, 'decisionId');
+    const summary = summariseDecision(asLines(input.lines));
+    const dates = decisionDates(input, todayInFinland());
+    return this.dataSource.transaction(async (manager) => {
+      const original = await manager.findOne(IncomeSupportDecisionEntity, { where: { id: decisionId }, lock: { mode: 'pessimistic_write' } });
+      if (!original) throw notFound('No income support decision with that id', { field: 'decisionId' });
+      const { correctsDecisionId } = assertCanCorrect(original, { applicationId: original.applicationId, decidedOn: dates.decidedOn });
+      const application = await lockApplication(manager, original.applicationId);
+      const correction = await this.record(manager, application, summary, dates, input.recoveryDecidedWhenGranting === true, correctsDecisionId, user, correlationId);
+      await manager.update(IncomeSupportDecisionEntity, { id: original.id }, { supersededById: correction.id });
+      return correction;
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    application: IncomeSupportApplicationEntity,
+    summary: ReturnType<typeof summariseDecision>,
+    dates: DecisionDates,
+    recoveryDecidedWhenGranting: boolean,
+    correctsDecisionId: string | null,
+    user: UserIdentity,
+    correlationId: string,
+  ): Promise<IncomeSupportDecisionEntity> {
+    const notification = decisionNotification(dates.sentOn);
+    const decision = await manager.save(
+      manager.create(IncomeSupportDecisionEntity, {
+        id: randomUUID(),
+        applicationId: application.id,
+        clientId: application.clientId,
+        outcome: summary.outcome,
+        decidedOn: dates.decidedOn,
+        decidedBy: user.userId,
+        sentOn: notification.sentOn,
+        deemedReceivedOn: notification.deemedReceivedOn,
+        appealDeadline: notification.appealDeadline,
+        claimedTotalCents: summary.totals.claimedCents,
+        grantedTotalCents: summary.totals.grantedCents,
+        recoveryDecidedWhenGranting,
+        correctsDecisionId,
+        supersededById: null,
+      }),
+    );
+    await manager.insert(
+      DecisionLineEntity,
+      summary.lines.map((line, position) => ({ decisionId: decision.id, position, ...line })),
+    );
+    await this.events.publish(
+      manager,
+      IncomeSupportDecisionMade,
+      {
+        decisionId: decision.id,
+        applicationId: application.id,
+        clientId: application.clientId,
+        kind: application.kind,
+        outcome: decision.outcome,
+        grantedTotalCents: decision.grantedTotalCents,
+        decidedAt: decision.createdAt.toISOString(),
+        correctsDecisionId,
+      },
+      { subject: application.clientId, correlationId },
+    );
+    return decision;
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { groupByKey } from '@asw/subgraph';
+import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
+
+@Injectable()
+export class DecisionQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Decisions of many applications in one query, oldest first (the original, then its corrections). */
+  async decisionsOf(applicationIds: readonly string[]): Promise<IncomeSupportDecisionEntity[][]> {
+    const rows = await this.dataSource
+      .getRepository(IncomeSupportDecisionEntity)
+      .find({ where: { applicationId: In([...applicationIds]) }, order: { createdAt: 'ASC' } });
+    return groupByKey(applicationIds, rows, (row) => row.applicationId);
+  }
+
+  async linesOf(decisionIds: readonly string[]): Promise<DecisionLineEntity[][]> {
+    const rows = await this.dataSource.getRepository(DecisionLineEntity).find({ where: { decisionId: In([...decisionIds]) }, order: { position: 'ASC' } });
+    return groupByKey(decisionIds, rows, (row) => row.decisionId);
+  }
+}

@@ -1,0 +1,48 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, GraphContext, requireUser } from '@asw/subgraph';
+import { HANDLE_ROLES, logChange, READ_ROLES } from '../access';
+import { IncomeSupportApplication } from '../income-support/income-support-application.model';
+import { DecideApplicationCommand } from './decide-application.command';
+import { DecisionQueries } from './decision.queries';
+import { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLine, IncomeSupportDecision } from './income-support-decision.model';
+
+@Resolver(() => IncomeSupportDecision)
+export class DecisionsResolver {
+  constructor(
+    private readonly command: DecideApplicationCommand,
+    private readonly queries: DecisionQueries,
+  ) {}
+
+  @Mutation(() => IncomeSupportDecision, {
+    description: 'Ratkaisu: decides an application per expense line; a decided application is not decided again (correct the decision instead).',
+  })
+  async decideIncomeSupportApplication(@Args('input') input: DecideIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
+    const decision = await this.command.decide(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
+    logChange(ctx, decision.clientId, 'incomeSupportDecisions');
+    return decision;
+  }
+
+  @Mutation(() => IncomeSupportDecision, { description: 'Oikaisu: a new decision replacing the latest decision on the application.' })
+  async correctIncomeSupportDecision(@Args('input') input: CorrectIncomeSupportDecisionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
+    const decision = await this.command.correct(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
+    logChange(ctx, decision.clientId, 'incomeSupportDecisions');
+    return decision;
+  }
+
+  @ResolveField(() => [DecisionLine])
+  lines(@Parent() decision: IncomeSupportDecision, @Ctx() ctx: GraphContext): Promise<DecisionLine[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    return ctx.loaders.get('decisionLines', (ids) => this.queries.linesOf(ids)).load(decision.id);
+  }
+}
+
+@Resolver(() => IncomeSupportApplication)
+export class ApplicationDecisionsResolver {
+  constructor(private readonly queries: DecisionQueries) {}
+
+  @ResolveField(() => [IncomeSupportDecision], { description: 'Päätökset: the decision and any corrections, oldest first.' })
+  decisions(@Parent() application: IncomeSupportApplication, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    return ctx.loaders.get('decisionsByApplication', (ids) => this.queries.decisionsOf(ids)).load(application.id);
+  }
+}

@@ -1,0 +1,127 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LocalDateScalar } from '@asw/subgraph';
+import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
+
+registerEnumType(DecisionOutcome, { name: 'IncomeSupportDecisionOutcome', description: 'GRANTED = myönteinen, PARTIALLY_GRANTED = osittain myönteinen, DENIED = kielteinen' });
+registerEnumType(LegalBasis, { name: 'IncomeSupportLegalBasis', description: 'Oikeusperuste: SUPPLEMENTARY_7C = täydentävä §7 c, PREVENTIVE_13 = ehkäisevä §13 (Laki toimeentulotuesta 1412/1997)' });
+registerEnumType(Payee, { name: 'IncomeSupportPayee', description: 'Maksunsaaja: CLIENT = asiakas, LANDLORD = vuokranantaja, PAYMENT_INTERMEDIARY_ACCOUNT = välitystili' });
+
+@ObjectType('IncomeSupportDecisionLine', { description: 'Päätösrivi: one expense, claimed vs granted, in cents.' })
+export class DecisionLine {
+  @Field(() => ExpenseType)
+  expenseType: ExpenseType;
+
+  @Field(() => Int, { description: 'Haettu, senttiä' })
+  claimedCents: number;
+
+  @Field(() => Int, { description: 'Myönnetty, senttiä' })
+  grantedCents: number;
+
+  @Field(() => String, { nullable: true, description: 'Perustelu' })
+  reason: string | null;
+
+  @Field(() => LegalBasis)
+  legalBasis: LegalBasis;
+
+  @Field(() => Payee)
+  payee: Payee;
+}
+
+@ObjectType('IncomeSupportDecision', { description: 'Toimeentulotukipäätös: per expense line, outcome derived from the lines.' })
+export class IncomeSupportDecision {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => DecisionOutcome)
+  outcome: DecisionOutcome;
+
+  @Field(() => LocalDateScalar, { description: 'Päätöspäivä' })
+  decidedOn: string;
+
+  @Field(() => String, { description: 'Päättäjä (user id)' })
+  decidedBy: string;
+
+  @Field(() => LocalDateScalar, { description: 'Lähetetty' })
+  sentOn: string;
+
+  @Field(() => LocalDateScalar, { description: 'Katsotaan saaduksi: the 7th day after sending (Hallintolaki 59 §)' })
+  deemedReceivedOn: string;
+
+  @Field(() => LocalDateScalar, { description: 'Oikaisuvaatimuksen määräaika: 30 days from receipt, moved off non-working days' })
+  appealDeadline: string;
+
+  @Field(() => Int)
+  claimedTotalCents: number;
+
+  @Field(() => Int)
+  grantedTotalCents: number;
+
+  @Field(() => Boolean, { description: 'Takaisinperintä päätetty myönnettäessä (§20, assets not yet available)' })
+  recoveryDecidedWhenGranting: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The decision this one corrects (oikaisu)' })
+  correctsDecisionId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The correction that replaced this decision' })
+  supersededById: string | null;
+}
+
+@InputType('IncomeSupportDecisionLineInput')
+export class DecisionLineInput {
+  @Field(() => ExpenseType)
+  expenseType: ExpenseType;
+
+  @Field(() => Int)
+  claimedCents: number;
+
+  @Field(() => Int)
+  grantedCents: number;
+
+  @Field(() => String, { nullable: true, description: 'Required when less is granted than claimed' })
+  reason?: string | null;
+
+  @Field(() => LegalBasis)
+  legalBasis: LegalBasis;
+
+  @Field(() => Payee)
+  payee: Payee;
+}
+
+@InputType({ description: 'Ratkaisu: the decision on an application, per expense line.' })
+export class DecideIncomeSupportApplicationInput {
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => [DecisionLineInput])
+  lines: DecisionLineInput[];
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Päätöspäivä; today if left out' })
+  decidedOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision is posted; the decision day if left out' })
+  sentOn?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: '§20: the support will be recovered when income or assets become available' })
+  recoveryDecidedWhenGranting: boolean;
+}
+
+@InputType({ description: 'Oikaisu: a new decision replacing an earlier one on the same application.' })
+export class CorrectIncomeSupportDecisionInput {
+  @Field(() => ID, { description: 'The decision being corrected (the latest in its chain)' })
+  decisionId: string;
+
+  @Field(() => [DecisionLineInput])
+  lines: DecisionLineInput[];
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  decidedOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  sentOn?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false })
+  recoveryDecidedWhenGranting: boolean;
+}

@@ -1,0 +1,62 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notFound } from '@asw/platform';
+import { Ctx, GraphContext, requirePartner, requireUser } from '@asw/subgraph';
+import { logChange, logRead, READ_ROLES } from '../access';
+import { ClientReference } from '../client-reference';
+import { parseKelaReference } from '../income-support/application-intake.rules';
+import { ApplicationQueries } from '../income-support/application.queries';
+import { ApplicationChannel } from '../income-support/income-support-application.entity';
+import { KelaIntakeCommands } from './kela-intake.commands';
+import { ForwardedApplicationStatus, ForwardIncomeSupportApplicationInput, KelaNotice, KelaNoticeReceipt, SubmitKelaNoticeInput } from './kela-intake.model';
+import { KelaNoticeQueries } from './kela-notice.queries';
+
+/**
+ * Kela's partner operations. Kela learns only a receipt or a processing status, never client data;
+ * each answer is logged as a disclosure (luovutusloki). The gateway admits Kela only to its
+ * allow-listed documents (gateway/partner-operations/KELA).
+ */
+@Resolver()
+export class KelaIntakeResolver {
+  constructor(
+    private readonly commands: KelaIntakeCommands,
+    private readonly applications: ApplicationQueries,
+  ) {}
+
+  @Mutation(() => KelaNoticeReceipt, { description: 'Kela (partner): an eTotu notice about a person. Idempotent on Kela’s reference.' })
+  async submitKelaNotice(@Args('input') input: SubmitKelaNoticeInput, @Ctx() ctx: GraphContext): Promise<KelaNoticeReceipt> {
+    const notice = await this.commands.submitNotice(input, requirePartner(ctx.identity, 'KELA'), ctx.correlationId);
+    logChange(ctx, notice.clientId, 'kelaNotices');
+    return { reference: notice.kelaReference, noticeType: notice.noticeType, receivedAt: notice.receivedAt };
+  }
+
+  @Mutation(() => ForwardedApplicationStatus, {
+    description: 'Kela (partner): forwards an application for supplementary or preventive support. Idempotent on Kela’s reference.',
+  })
+  async forwardIncomeSupportApplication(@Args('input') input: ForwardIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<ForwardedApplicationStatus> {
+    const application = await this.commands.forwardApplication(input, requirePartner(ctx.identity, 'KELA'), ctx.correlationId);
+    logChange(ctx, application.clientId, 'incomeSupportApplications');
+    return { reference: application.kelaReference!, status: application.status };
+  }
+
+  @Query(() => ForwardedApplicationStatus, { description: 'Kela (partner): the processing status of an application Kela forwarded, and nothing else.' })
+  async forwardedApplicationStatus(@Args('reference', { type: () => String }) referenceInput: string, @Ctx() ctx: GraphContext): Promise<ForwardedApplicationStatus> {
+    requirePartner(ctx.identity, 'KELA');
+    const reference = parseKelaReference(referenceInput);
+    const application = await this.applications.forwardedByKela(reference);
+    if (!application || application.channel !== ApplicationChannel.KELA) throw notFound('No forwarded application with that reference', { field: 'reference' });
+    // A partner's read is a disclosure (luovutusloki): the processing status, and nothing else.
+    logRead(ctx, application.clientId, 'incomeSupportApplications');
+    return { reference, status: application.status };
+  }
+}
+
+@Resolver(() => ClientReference)
+export class ClientKelaNoticesResolver {
+  constructor(private readonly queries: KelaNoticeQueries) {}
+
+  @ResolveField(() => [KelaNotice], { description: 'Kelan ilmoitukset: eTotu notices about the client, newest first.' })
+  kelaNotices(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<KelaNotice[]> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    return ctx.loaders.get('kelaNoticesByClient', (ids) => this.queries.noticesOf(ids)).load(client.id);
+  }
+}

@@ -1,0 +1,194 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { LocalDate, todayInFinland } from '@asw/calendar';
+import { badInput, notFound } from '@asw/platform';
+import { Ctx, GraphContext, LocalDateScalar, parseId } from '@asw/subgraph';
+import { authorizeClientAccess, ClientAccess } from '../access/client-access';
+import { Client } from '../clients/client.model';
+import { ClientQueries } from '../clients/client.queries';
+import { allowedFrom, CaseActivationBasis, CaseStatus, recommendRouting } from '../domain';
+import { Worker } from '../workers/worker.model';
+import { WorkerQueries } from '../workers/worker.queries';
+import { actorOf, CaseCommands } from './case.command';
+import { Case, CaseQueueEntry, CaseStatusChange, CloseCaseInput, CompleteAssessmentInput, OpenCaseInput, RoutingRecommendation, ServiceNeedAssessment } from './case.model';
+import { CaseQueries } from './case.queries';
+import { caseDueState, compareQueue } from './case.rules';
+
+const MAX_QUEUE = 500;
+
+@Resolver(() => Case)
+export class CaseResolver {
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly queries: CaseQueries,
+    private readonly clients: ClientQueries,
+    private readonly workers: WorkerQueries,
+  ) {}
+
+  @Mutation(() => Case, { name: 'openCase', description: 'Vireilletulo (SHL §34–35): opens a pending case; one open case per client and service task.' })
+  async openCase(@Args('input') input: OpenCaseInput, @Ctx() ctx: GraphContext): Promise<Case> {
+    const clientId = parseId(input.clientId, 'clientId');
+    const access = authorizeClientAccess(ctx, 'work', clientId);
+    return changedCase(access, await this.commands.open(clientId, input, access.user, ctx.correlationId));
+  }
+
+  @Mutation(() => Case, { name: 'startAssessment', description: 'Palvelutarpeen arviointi alkaa (SHL §36): INITIATED → ASSESSMENT.' })
+  async startAssessment(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('startedOn', { type: () => LocalDateScalar, nullable: true, description: 'Today when absent' }) startedOn: LocalDate | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Case> {
+    const access = authorizeClientAccess(ctx, 'casework');
+    return changedCase(access, await this.commands.startAssessment(parseId(caseId, 'caseId'), startedOn, actorOf(access.user, ctx.correlationId)));
+  }
+
+  @Mutation(() => Case, { name: 'completeAssessment', description: 'Palvelutarpeen arviointi valmis (SHL §36): ASSESSMENT → PLANNING; the case then offers a routing recommendation.' })
+  async completeAssessment(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: CompleteAssessmentInput, @Ctx() ctx: GraphContext): Promise<Case> {
+    const access = authorizeClientAccess(ctx, 'casework');
+    return changedCase(access, await this.commands.completeAssessment(parseId(caseId, 'caseId'), input, actorOf(access.user, ctx.correlationId)));
+  }
+
+  @Mutation(() => Case, { name: 'activateCase', description: 'PLANNING → ACTIVE (SHL §39).' })
+  async activateCase(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('basis', { type: () => CaseActivationBasis }) basis: CaseActivationBasis,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Case> {
+    const access = authorizeClientAccess(ctx, 'casework');
+    return changedCase(access, await this.commands.activate(parseId(caseId, 'caseId'), basis, actorOf(access.user, ctx.correlationId)));
+  }
+
+  @Mutation(() => Case, { name: 'closeCase', description: 'Asiakkuuden päättäminen (SHL §34) with a reason; other services end what is open.' })
+  async closeCase(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: CloseCaseInput, @Ctx() ctx: GraphContext): Promise<Case> {
+    const access = authorizeClientAccess(ctx, 'casework');
+    return changedCase(access, await this.commands.close(parseId(caseId, 'caseId'), input, actorOf(access.user, ctx.correlationId)));
+  }
+
+  @Mutation(() => Case, {
+    name: 'assignResponsibleWorker',
+    description: 'Omatyöntekijä (SHL §42): a SOCIAL_WORKER or SOCIAL_INSTRUCTOR; if the client needs special support, the named worker or a co-worker must be a SOCIAL_WORKER.',
+  })
+  async assignResponsibleWorker(
+    @Args('caseId', { type: () => ID }) caseId: string,
+    @Args('workerId', { type: () => ID }) workerId: string,
+    @Args('coWorkerIds', { type: () => [ID], defaultValue: [] }) coWorkerIds: string[],
+    @Ctx() ctx: GraphContext,
+  ): Promise<Case> {
+    const access = authorizeClientAccess(ctx, 'casework');
+    return changedCase(access, await this.commands.assignResponsibleWorker(
+      parseId(caseId, 'caseId'),
+      parseId(workerId, 'workerId'),
+      coWorkerIds.map((id) => parseId(id, 'coWorkerIds')),
+      actorOf(access.user, ctx.correlationId),
+    ));
+  }
+
+  @Query(() => Case, { name: 'case', description: 'One case (asiakkuus) by id.' })
+  async case(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<Case> {
+    const caseId = parseId(id, 'id');
+    const access = authorizeClientAccess(ctx, 'read');
+    const found = await loadCase(ctx, this.queries, caseId);
+    if (!found) throw notFound('No case with that id', { id: caseId });
+    access.read(found.clientId, 'case:cases');
+    return found;
+  }
+
+  @Query(() => [CaseQueueEntry], { name: 'caseQueue', description: 'Tiimin jono: a team’s open cases, overdue first, then by the next §36 target date.' })
+  async caseQueue(
+    @Args('team', { type: () => String }) team: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<CaseQueueEntry[]> {
+    const access = authorizeClientAccess(ctx, 'read');
+    if (!team?.trim()) throw badInput('team is required', { field: 'team' });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_QUEUE) throw badInput(`first must be a whole number from 1 to ${MAX_QUEUE}`, { field: 'first' });
+    const today = todayInFinland();
+    return (await this.queries.openForTeam(team.trim()))
+      .map((row) => ({ case: row, ...caseDueState(row, today), openedAt: row.openedAt, id: row.id }))
+      .sort(compareQueue)
+      .slice(0, first)
+      .map(({ case: row, nextDueOn, overdue }) => {
+        access.read(row.clientId, 'case:cases');
+        return { case: row, nextDueOn, overdue };
+      });
+  }
+
+  @ResolveField(() => Client, { name: 'client' })
+  async client(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<Client> {
+    const client = await ctx.loaders.get('clientById', (ids) => this.clients.byIds(ids)).load(parent.clientId);
+    if (!client) throw notFound('No client with that id', { id: parent.clientId });
+    return client;
+  }
+
+  @ResolveField(() => Boolean, { name: 'overdue', description: 'Myöhässä: a §36 target passed while its step is undone' })
+  overdue(@Parent() parent: Case): boolean {
+    return caseDueState(parent, todayInFinland()).overdue;
+  }
+
+  @ResolveField(() => [CaseStatus], { name: 'allowedTransitions', description: 'The states the case may move to next' })
+  allowedTransitions(@Parent() parent: Case): CaseStatus[] {
+    return allowedFrom(parent.status);
+  }
+
+  @ResolveField(() => ServiceNeedAssessment, { name: 'assessment', nullable: true })
+  assessment(@Parent() parent: Case): ServiceNeedAssessment | null {
+    if (!parent.assessmentStartedOn) return null;
+    return {
+      startedOn: parent.assessmentStartedOn,
+      completedOn: parent.assessmentCompletedOn,
+      supportNeeds: parent.supportNeeds ?? [],
+      specialSupportNeeded: parent.specialSupportNeeded,
+      summary: parent.assessmentSummary,
+    };
+  }
+
+  @ResolveField(() => RoutingRecommendation, { name: 'routingRecommendation', nullable: true, description: 'Ohjaussuositus after the assessment; null before it is complete' })
+  routingRecommendation(@Parent() parent: Case): RoutingRecommendation | null {
+    if (!parent.assessmentCompletedOn || !parent.routingFindings || parent.ageAtAssessment === null) return null;
+    const { recommendedRole, reasons } = recommendRouting({
+      ...parent.routingFindings,
+      age: parent.ageAtAssessment,
+      supportNeeds: parent.supportNeeds ?? [],
+      specialSupportNeeded: parent.specialSupportNeeded === true,
+    });
+    return { recommendedRole, reasons: reasons.map((reason) => ({ ruleId: reason.ruleId, descriptionFi: reason.description.fi, descriptionEn: reason.description.en })) };
+  }
+
+  @ResolveField(() => Worker, { name: 'responsibleWorker', nullable: true, description: 'Omatyöntekijä (SHL §42)' })
+  responsibleWorker(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<Worker | null> | null {
+    if (!parent.responsibleWorkerId) return null;
+    return ctx.loaders.get('workerById', (ids) => this.workers.byIds(ids)).load(parent.responsibleWorkerId);
+  }
+
+  @ResolveField(() => [Worker], { name: 'coWorkers', description: 'Työparit: others working on the case' })
+  coWorkers(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<Worker[]> {
+    return ctx.loaders.get('caseCoWorkers', (ids) => this.queries.coWorkers(ids)).load(parent.id);
+  }
+
+  @ResolveField(() => [CaseStatusChange], { name: 'statusHistory', description: 'Every transition, oldest first' })
+  async statusHistory(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<CaseStatusChange[]> {
+    const rows = await ctx.loaders.get('caseStatusHistory', (ids) => this.queries.statusHistory(ids)).load(parent.id);
+    return rows.map((row) => ({ from: row.fromStatus, to: row.toStatus, changedAt: row.changedAt, changedBy: row.changedBy }));
+  }
+}
+
+/** Client.cases: the client's cases, newest first, in one query for all clients of a request level. */
+@Resolver(() => Client)
+export class ClientCasesResolver {
+  constructor(private readonly queries: CaseQueries) {}
+
+  @ResolveField(() => [Case], { name: 'cases', description: 'Asiakkuudet: the client’s cases, newest first' })
+  cases(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Case[]> {
+    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:cases');
+    return ctx.loaders.get('casesByClient', (ids) => this.queries.byClientIds(ids)).load(client.id);
+  }
+}
+
+/** A changed case goes on the access log under its client. */
+function changedCase(access: ClientAccess, changed: Case): Case {
+  access.changed(changed.clientId, 'case:cases');
+  return changed;
+}
+
+export function loadCase(ctx: GraphContext, queries: CaseQueries, id: string) {
+  return ctx.loaders.get('caseById', (ids) => queries.byIds(ids)).load(id);
+}

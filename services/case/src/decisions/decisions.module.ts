@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ServiceDecisionCommand } from './service-decision.command';
+import { ServiceDecisionQueries } from './service-decision.queries';
+import { CaseDecisionsResolver, ServiceDecisionResolver } from './service-decision.resolver';
+
+@Module({ providers: [ServiceDecisionResolver, CaseDecisionsResolver, ServiceDecisionCommand, ServiceDecisionQueries], exports: [ServiceDecisionQueries] })
+export class DecisionsModule {}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UserIdentity } from '@asw/auth';
+import { todayInFinland } from '@asw/calendar';
+import { EventPublisher, ServiceDecisionMade } from '@asw/events';
+import { conflict, notFound } from '@asw/platform';
+import { CaseEntity } from '../cases/case.entity';
+import { stepDate } from '../cases/case.rules';
+import { CaseStatus, ServiceDecisionInput, validateServiceDecision, WorkerRole } from '../domain';
+import { ServiceDecisionEntity } from './service-decision.entity';
+
+/** Services are decided after the assessment (§36 → §45): on a case in planning or active. */
+const DECIDABLE: readonly CaseStatus[] = [CaseStatus.PLANNING, CaseStatus.ACTIVE];
+
+@Injectable()
+export class ServiceDecisionCommand {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(
+    caseId: string,
+    input: ServiceDecisionInput & { decidedOn?: string | null; sentOn?: string | null },
+    identity: UserIdentity,
+    correlationId: string,
+  ): Promise<ServiceDecisionEntity> {
+    const decision = validateServiceDecision(input);
+    const today = todayInFinland();
+    return this.dataSource.transaction(async (manager) => {
+      // A shared lock: the case cannot close while a decision is being written on it.
+      const found = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_read' } });
+      if (!found) throw notFound('No case with that id', { caseId });
+      if (!DECIDABLE.includes(found.status)) {
+        throw conflict(`A service decision needs a completed service need assessment and an open case; the case is ${found.status}`, { status: found.status });
+      }
+      const decidedOn = stepDate('decidedOn', input.decidedOn, found.initiatedOn, today);
+      const sentOn = input.sentOn ? stepDate('sentOn', input.sentOn, decidedOn, today) : null;
+      const row = manager.create(ServiceDecisionEntity, {
+        id: randomUUID(),
+        caseId,
+        clientId: found.clientId,
+        ...decision,
+        decidedOn,
+        decidedAt: new Date(),
+        decidedBy: identity.userId,
+        sentOn,
+      });
+      await manager.insert(ServiceDecisionEntity, row);
+      await this.events.publish(
+        manager,
+        ServiceDecisionMade,
+        {
+          decisionId: row.id,
+          caseId,
+          clientId: row.clientId,
+          serviceType: row.serviceType,
+          outcome: row.outcome,
+          // A denial has no validity period; the contract carries the decision day (see the catalog).
+          validFrom: row.validFrom ?? decidedOn,
+          validUntil: row.validFrom ? row.validUntil : decidedOn,
+          decidedAt: row.decidedAt.toISOString(),
+          // Only social workers decide (DECISION_MAKERS), whatever other roles the caller holds.
+          decidedBy: { workerId: identity.userId, workerRole: WorkerRole.SOCIAL_WORKER },
+        },
+        { subject: row.clientId, correlationId },
+      );
+      return row;
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { decisionNotification, LocalDate } from '@asw/calendar';
+import { Ctx, GraphContext, LocalDateScalar, parseId } from '@asw/subgraph';
+import { authorizeClientAccess } from '../access/client-access';
+import { Case } from '../cases/case.model';
+
+import { ServiceDecisionCommand } from './service-decision.command';
+import { MakeServiceDecisionInput, ServiceDecision } from './service-decision.model';
+import { ServiceDecisionQueries } from './service-decision.queries';
+
+@Resolver(() => ServiceDecision)
+export class ServiceDecisionResolver {
+  constructor(private readonly command: ServiceDecisionCommand) {}
+
+  @Mutation(() => ServiceDecision, {
+    name: 'makeServiceDecision',
+    description: 'Päätös (SHL §45) by a social worker on an assessed case; publishes ServiceDecisionMade, on which other services act.',
+  })
+  async make(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: MakeServiceDecisionInput, @Ctx() ctx: GraphContext): Promise<ServiceDecision> {
+    const access = authorizeClientAccess(ctx, 'decide');
+    const decision = await this.command.execute(parseId(caseId, 'caseId'), input, access.user, ctx.correlationId);
+    access.changed(decision.clientId, 'case:decisions');
+    return decision;
+  }
+
+  @ResolveField(() => LocalDateScalar, { name: 'deemedReceivedOn', nullable: true, description: 'Tiedoksisaantipäivä: the 7th day after posting (Hallintolaki 59 §)' })
+  deemedReceivedOn(@Parent() decision: ServiceDecision): LocalDate | null {
+    return decision.sentOn ? decisionNotification(decision.sentOn).deemedReceivedOn : null;
+  }
+
+  @ResolveField(() => LocalDateScalar, {
+    name: 'appealDeadline',
+    nullable: true,
+    description: 'Oikaisuvaatimuksen määräaika: 30 days from receipt, moved off weekends and holidays (Hallintolaki 49 c §, laki 150/1930)',
+  })
+  appealDeadline(@Parent() decision: ServiceDecision): LocalDate | null {
+    return decision.sentOn ? decisionNotification(decision.sentOn).appealDeadline : null;
+  }
+}
+
+/** Case.decisions, for all cases of a request level in one query. */
+@Resolver(() => Case)
+export class CaseDecisionsResolver {
+  constructor(private readonly queries: ServiceDecisionQueries) {}
+
+  @ResolveField(() => [ServiceDecision], { name: 'decisions', description: 'Päätökset, oldest first' })
+  decisions(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecision[]> {
+    return ctx.loaders.get('decisionsByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
+  }
+}

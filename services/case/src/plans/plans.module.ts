@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ClientPlanCommands } from './client-plan.command';
+import { ClientPlanQueries } from './client-plan.queries';
+import { CasePlansResolver, ClientPlanResolver } from './client-plan.resolver';
+
+@Module({ providers: [ClientPlanResolver, CasePlansResolver, ClientPlanCommands, ClientPlanQueries], exports: [ClientPlanQueries] })
+export class PlansModule {}

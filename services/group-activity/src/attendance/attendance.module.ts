@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { RecordAttendanceCommand } from './attendance.command';
+import { AttendanceQueries } from './attendance.queries';
+import { AttendanceResolver, EnrollmentAttendanceRateResolver, GroupAttendanceRateResolver, SessionAttendanceResolver } from './attendance.resolver';
+
+@Module({ providers: [RecordAttendanceCommand, AttendanceQueries, AttendanceResolver, SessionAttendanceResolver, GroupAttendanceRateResolver, EnrollmentAttendanceRateResolver] })
+export class AttendanceModule {}

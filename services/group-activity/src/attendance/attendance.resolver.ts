@@ -1,0 +1,64 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { attendanceSummary } from '../domain';
+import { authorizeGroupWork, logChange, logRead } from '../authorization';
+import { GroupEnrollmentEntity } from '../enrollments/enrollment.entity';
+import { GroupEnrollment } from '../enrollments/enrollment.model';
+import { GroupSessionEntity, RehabilitationGroupEntity } from '../groups/group.entity';
+import { GroupSession, RehabilitationGroup } from '../groups/group.model';
+import { RecordAttendanceCommand } from './attendance.command';
+import { AttendanceEntity } from './attendance.entity';
+import { AttendanceSummary, GroupAttendance, RecordGroupAttendanceInput } from './attendance.model';
+import { AttendanceQueries } from './attendance.queries';
+
+const summaryOf = (records: readonly AttendanceEntity[]): AttendanceSummary =>
+  attendanceSummary(records.map((r) => ({ sessionId: r.sessionId, clientId: r.clientId, status: r.status }))).group;
+
+@Resolver(() => GroupAttendance)
+export class AttendanceResolver {
+  constructor(private readonly recordAttendance: RecordAttendanceCommand) {}
+
+  @Mutation(() => GroupAttendance, { name: 'recordGroupAttendance', description: 'Records a client’s attendance at a held session (present, absent, excused).' })
+  async record(@Args('input') input: RecordGroupAttendanceInput, @Ctx() ctx: GraphContext): Promise<AttendanceEntity> {
+    const worker = authorizeGroupWork(ctx);
+    const attendance = await this.recordAttendance.execute(parseId(input.sessionId, 'sessionId'), parseId(input.clientId, 'clientId'), input.attendance, worker, ctx.correlationId);
+    logChange(ctx, attendance.clientId, 'groupAttendance');
+    return attendance;
+  }
+}
+
+@Resolver(() => GroupSession)
+export class SessionAttendanceResolver {
+  constructor(private readonly queries: AttendanceQueries) {}
+
+  @ResolveField(() => [GroupAttendance], { description: 'Attendance recorded for this session' })
+  async attendance(@Parent() session: GroupSessionEntity, @Ctx() ctx: GraphContext): Promise<AttendanceEntity[]> {
+    authorizeGroupWork(ctx);
+    const records = await ctx.loaders.get('attendanceBySession', (ids) => this.queries.ofSessions(ids)).load(session.id);
+    for (const record of records) logRead(ctx, record.clientId, 'groupAttendance');
+    return records;
+  }
+}
+
+@Resolver(() => RehabilitationGroup)
+export class GroupAttendanceRateResolver {
+  constructor(private readonly queries: AttendanceQueries) {}
+
+  @ResolveField(() => AttendanceSummary, { description: 'Läsnäoloaste of the whole group over the sessions recorded' })
+  async attendance(@Parent() group: RehabilitationGroupEntity, @Ctx() ctx: GraphContext): Promise<AttendanceSummary> {
+    authorizeGroupWork(ctx);
+    return summaryOf(await ctx.loaders.get('attendanceByGroup', (ids) => this.queries.ofGroups(ids)).load(group.id));
+  }
+}
+
+@Resolver(() => GroupEnrollment)
+export class EnrollmentAttendanceRateResolver {
+  constructor(private readonly queries: AttendanceQueries) {}
+
+  @ResolveField(() => AttendanceSummary, { description: 'Läsnäoloaste of this client in this group' })
+  async attendance(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<AttendanceSummary> {
+    authorizeGroupWork(ctx);
+    const records = await ctx.loaders.get('attendanceByGroup', (ids) => this.queries.ofGroups(ids)).load(enrollment.groupId);
+    return summaryOf(records.filter((r) => r.clientId === enrollment.clientId));
+  }
+}

@@ -1,0 +1,85 @@
+import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { authorizeGroupWork, logChange, logRead } from '../authorization';
+import { ClientReference } from '../client-reference';
+import { RehabilitationGroupEntity } from '../groups/group.entity';
+import { RehabilitationGroup } from '../groups/group.model';
+import { GroupQueries } from '../groups/group.queries';
+import { EnrollmentCommands } from './enrollment.command';
+import { GroupEnrollmentEntity, GroupEnrollmentStatus } from './enrollment.entity';
+import { ChangeGroupCapacityInput, GroupEnrollment, GroupEnrollmentInput } from './enrollment.model';
+import { EnrollmentQueries, positionIn } from './enrollment.queries';
+
+@Resolver(() => GroupEnrollment)
+export class EnrollmentResolver {
+  constructor(
+    private readonly commands: EnrollmentCommands,
+    private readonly queries: EnrollmentQueries,
+    private readonly groups: GroupQueries,
+  ) {}
+
+  @Mutation(() => GroupEnrollment, {
+    name: 'enrollInGroup',
+    description: 'Enrolls a client with an active SOCIAL_REHABILITATION decision; a full group puts them on its waitlist. Anyone else: CONFLICT with details.reason.',
+  })
+  async enroll(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
+    authorizeGroupWork(ctx);
+    const enrollment = await this.commands.enroll(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
+    logChange(ctx, enrollment.clientId, 'groupEnrollments');
+    return enrollment;
+  }
+
+  @Mutation(() => GroupEnrollment, { name: 'leaveGroup', description: 'The client leaves the group or its waitlist; a freed place goes to the first on the waitlist.' })
+  async leave(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
+    authorizeGroupWork(ctx);
+    const enrollment = await this.commands.leave(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
+    logChange(ctx, enrollment.clientId, 'groupEnrollments');
+    return enrollment;
+  }
+
+  @Mutation(() => RehabilitationGroup, { name: 'changeGroupCapacity', description: 'Changes the number of places; new places fill from the waitlist.' })
+  changeCapacity(@Args('input') input: ChangeGroupCapacityInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
+    authorizeGroupWork(ctx);
+    return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, ctx.correlationId);
+  }
+
+  @ResolveField(() => RehabilitationGroup)
+  async group(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
+    authorizeGroupWork(ctx);
+    return (await ctx.loaders.get('groupById', (ids) => this.groups.byIds(ids)).load(enrollment.groupId))!;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Place in the waitlist (1 = next to get a place); null unless waitlisted' })
+  async waitlistPosition(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<number | null> {
+    authorizeGroupWork(ctx);
+    if (enrollment.status !== GroupEnrollmentStatus.WAITLISTED) return null;
+    const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(enrollment.groupId);
+    return positionIn(open, enrollment);
+  }
+}
+
+@Resolver(() => RehabilitationGroup)
+export class GroupRosterResolver {
+  constructor(private readonly queries: EnrollmentQueries) {}
+
+  @ResolveField(() => [GroupEnrollment], { description: 'Who is in the group, then the waitlist in its order' })
+  async roster(@Parent() group: RehabilitationGroupEntity, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
+    authorizeGroupWork(ctx);
+    const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(group.id);
+    const enrolled = open.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
+    const waiting = open.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
+    for (const row of open) logRead(ctx, row.clientId, 'groupEnrollments');
+    return [...enrolled, ...waiting];
+  }
+}
+
+@Resolver(() => ClientReference)
+export class ClientEnrollmentsResolver {
+  constructor(private readonly queries: EnrollmentQueries) {}
+
+  @ResolveField(() => [GroupEnrollment], { description: 'Ryhmätoiminta: the client’s group places and waitlist entries, current and ended, newest first.' })
+  groupEnrollments(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
+    authorizeGroupWork(ctx);
+    return ctx.loaders.get('enrollmentsByClient', (ids) => this.queries.enrollmentsOf(ids)).load(client.id);
+  }
+}

@@ -1,0 +1,51 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { todayInFinland } from '@asw/calendar';
+import { notFound } from '@asw/platform';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { RehabilitationGroup as GroupDefinition } from '../domain';
+import { authorizeGroupWork } from '../authorization';
+import { GroupCommands } from './group.command';
+import { RehabilitationGroupEntity } from './group.entity';
+import { CreateRehabilitationGroupInput, GroupSession, RehabilitationGroup, SetGroupFacilitatorsInput } from './group.model';
+import { GroupQueries } from './group.queries';
+
+@Resolver(() => RehabilitationGroup)
+export class GroupResolver {
+  constructor(
+    private readonly commands: GroupCommands,
+    private readonly queries: GroupQueries,
+  ) {}
+
+  @Query(() => RehabilitationGroup, { name: 'rehabilitationGroup', description: 'One rehabilitation group by id.' })
+  async group(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
+    authorizeGroupWork(ctx);
+    const group = await ctx.loaders.get('groupById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
+    if (!group) throw notFound('No rehabilitation group with that id', { id });
+    return group;
+  }
+
+  @Query(() => [RehabilitationGroup], { name: 'rehabilitationGroups', description: 'Groups running today or later, soonest first.' })
+  groups(@Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity[]> {
+    authorizeGroupWork(ctx);
+    return this.queries.running(todayInFinland());
+  }
+
+  @Mutation(() => RehabilitationGroup, { name: 'createRehabilitationGroup', description: 'Creates a group and generates its sessions from the schedule.' })
+  create(@Args('input') input: CreateRehabilitationGroupInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
+    const worker = authorizeGroupWork(ctx);
+    const { facilitatorIds, ...definition } = input;
+    return this.commands.create(definition as GroupDefinition, facilitatorIds, worker);
+  }
+
+  @Mutation(() => RehabilitationGroup, { name: 'setGroupFacilitators', description: 'Replaces the group’s facilitators (ohjaajat).' })
+  setFacilitators(@Args('input') input: SetGroupFacilitatorsInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
+    authorizeGroupWork(ctx);
+    return this.commands.setFacilitators(parseId(input.groupId, 'groupId'), input.facilitatorIds);
+  }
+
+  @ResolveField(() => [GroupSession], { description: 'Tapaamiskerrat, in order' })
+  sessions(@Parent() group: RehabilitationGroupEntity, @Ctx() ctx: GraphContext): Promise<GroupSession[]> {
+    authorizeGroupWork(ctx);
+    return ctx.loaders.get('sessionsByGroup', (ids) => this.queries.sessionsOf(ids)).load(group.id);
+  }
+}

@@ -1,0 +1,74 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { authorizeHousingWork, logChange } from '../authorization';
+import { ClientReference } from '../client-reference';
+import { HousingArrangementCommands } from './housing-arrangement.command';
+import {
+  ClosePaymentIntermediaryAccountInput,
+  EndSubleaseInput,
+  OpenPaymentIntermediaryAccountInput,
+  PaymentIntermediaryAccount,
+  StartSubleaseInput,
+  Sublease,
+} from './housing-arrangement.model';
+import { HousingArrangementQueries } from './housing-arrangement.queries';
+
+@Resolver(() => PaymentIntermediaryAccount)
+export class HousingArrangementResolver {
+  constructor(private readonly commands: HousingArrangementCommands) {}
+
+  @Mutation(() => PaymentIntermediaryAccount, { name: 'openPaymentIntermediaryAccount', description: 'Opens a välitystili; one open account per client.' })
+  async openAccount(@Args('input') input: OpenPaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
+    const worker = authorizeHousingWork(ctx);
+    const account = await this.commands.openAccount(parseId(input.clientId, 'clientId'), input.openedOn, worker);
+    logChange(ctx, account.clientId, 'paymentIntermediaryAccounts');
+    return account;
+  }
+
+  @Mutation(() => PaymentIntermediaryAccount, {
+    name: 'closePaymentIntermediaryAccount',
+    description: 'Closes a välitystili; refused (CONFLICT, reason SUBLEASE_RUNNING) while a sublease runs.',
+  })
+  async closeAccount(@Args('input') input: ClosePaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
+    authorizeHousingWork(ctx);
+    const account = await this.commands.closeAccount(parseId(input.accountId, 'accountId'), input.closedOn);
+    logChange(ctx, account.clientId, 'paymentIntermediaryAccounts');
+    return account;
+  }
+
+  @Mutation(() => Sublease, {
+    name: 'startSublease',
+    description: 'Starts a välivuokraus; refused (CONFLICT, reason NO_ACTIVE_INTERMEDIARY_ACCOUNT) without an active välitystili.',
+  })
+  async startSublease(@Args('input') input: StartSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
+    authorizeHousingWork(ctx);
+    const sublease = await this.commands.startSublease(parseId(input.clientId, 'clientId'), input.startsOn, { address: input.address, monthlyRentCents: input.monthlyRentCents });
+    logChange(ctx, sublease.clientId, 'subleases');
+    return sublease;
+  }
+
+  @Mutation(() => Sublease, { name: 'endSublease', description: 'Ends a välivuokraus.' })
+  async endSublease(@Args('input') input: EndSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
+    authorizeHousingWork(ctx);
+    const sublease = await this.commands.endSublease(parseId(input.subleaseId, 'subleaseId'), input.endedOn);
+    logChange(ctx, sublease.clientId, 'subleases');
+    return sublease;
+  }
+}
+
+@Resolver(() => ClientReference)
+export class ClientHousingArrangementResolver {
+  constructor(private readonly queries: HousingArrangementQueries) {}
+
+  @ResolveField(() => [PaymentIntermediaryAccount], { description: 'Välitystilit: the client’s payment-intermediary accounts, newest first.' })
+  paymentIntermediaryAccounts(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount[]> {
+    authorizeHousingWork(ctx);
+    return ctx.loaders.get('accountsByClient', (ids) => this.queries.accountsOf(ids)).load(client.id);
+  }
+
+  @ResolveField(() => [Sublease], { description: 'Välivuokrasuhteet: the client’s subleases, newest first.' })
+  subleases(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<Sublease[]> {
+    authorizeHousingWork(ctx);
+    return ctx.loaders.get('subleasesByClient', (ids) => this.queries.subleasesOf(ids)).load(client.id);
+  }
+}

@@ -1,0 +1,86 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notFound } from '@asw/platform';
+import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { authorizeHousingWork, logChange, logRead } from '../authorization';
+import { ClientReference } from '../client-reference';
+import { SupportPeriodCommands } from './support-period.command';
+import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
+import { EndHousingSupportPeriodInput, HousingSupportPeriod, PlanHousingSupportPeriodInput, RecordHousingSupportOutcomeInput, VisitSchedule } from './support-period.model';
+import { SupportPeriodQueries } from './support-period.queries';
+
+@Resolver(() => HousingSupportPeriod)
+export class SupportPeriodResolver {
+  constructor(
+    private readonly commands: SupportPeriodCommands,
+    private readonly queries: SupportPeriodQueries,
+  ) {}
+
+  @Query(() => HousingSupportPeriod, { name: 'housingSupportPeriod', description: 'One housing support period (tukijakso) by id.' })
+  async period(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    authorizeHousingWork(ctx);
+    const period = await ctx.loaders.get('housingSupportPeriodById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
+    if (!period) throw notFound('No housing support period with that id', { id });
+    logRead(ctx, period.clientId, 'housingSupport');
+    return period;
+  }
+
+  @Mutation(() => HousingSupportPeriod, {
+    name: 'planHousingSupportPeriod',
+    description: 'Records the plan of a period being planned: fixed term, personal goals per guidance area, visit schedule.',
+  })
+  async plan(@Args('input') input: PlanHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    authorizeHousingWork(ctx);
+    const period = await this.commands.plan(parseId(input.periodId, 'periodId'), {
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      goals: input.goals,
+      visitSchedule: input.visitSchedule ?? null,
+    });
+    logChange(ctx, period.clientId, 'housingSupport');
+    return period;
+  }
+
+  @Mutation(() => HousingSupportPeriod, { name: 'startHousingSupportPeriod', description: 'Starts a planned period (käynnistä tukijakso).' })
+  async start(@Args('periodId', { type: () => ID }) periodId: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    authorizeHousingWork(ctx);
+    const period = await this.commands.start(parseId(periodId, 'periodId'));
+    logChange(ctx, period.clientId, 'housingSupport');
+    return period;
+  }
+
+  @Mutation(() => HousingSupportPeriod, { name: 'endHousingSupportPeriod', description: 'The worker ends the period with an outcome (päätä tukijakso).' })
+  async end(@Args('input') input: EndHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    authorizeHousingWork(ctx);
+    const period = await this.commands.endByWorker(parseId(input.periodId, 'periodId'), input.endedOn, input.outcome, ctx.correlationId);
+    logChange(ctx, period.clientId, 'housingSupport');
+    return period;
+  }
+
+  @Mutation(() => HousingSupportPeriod, {
+    name: 'recordHousingSupportOutcome',
+    description: 'Records the outcome (tulos) of an ended period, e.g. one that ran to its end date; CONFLICT while the period runs.',
+  })
+  async recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    authorizeHousingWork(ctx);
+    const period = await this.commands.recordOutcome(parseId(input.periodId, 'periodId'), input.outcome);
+    logChange(ctx, period.clientId, 'housingSupport');
+    return period;
+  }
+
+  @ResolveField(() => VisitSchedule, { nullable: true, description: 'The agreed visit schedule (käyntisuunnitelma), once recorded' })
+  visitSchedule(@Parent() period: HousingSupportPeriodEntity, @Ctx() ctx: GraphContext): VisitSchedule | null {
+    authorizeHousingWork(ctx);
+    return toSupportPeriod(period).visitSchedule;
+  }
+}
+
+@Resolver(() => ClientReference)
+export class ClientHousingSupportResolver {
+  constructor(private readonly queries: SupportPeriodQueries) {}
+
+  @ResolveField(() => [HousingSupportPeriod], { description: 'Asumissosiaalinen työ: the client’s housing support periods, newest first.' })
+  housingSupport(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
+    authorizeHousingWork(ctx);
+    return ctx.loaders.get('housingSupportByClient', (ids) => this.queries.periodsOf(ids)).load(client.id);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { UserIdentity } from '@asw/auth';
+import { todayInFinland } from '@asw/calendar';
+import { EventPublisher, SupportVisitDone } from '@asw/events';
+import { housingWorker } from '../authorization';
+import { lockPeriod } from '../support-periods/support-period.command';
+import { toSupportPeriod } from '../support-periods/support-period.entity';
+import { SupportVisitEntity } from './support-visit.entity';
+import { SupportVisitRecord, validateVisit } from './support-visit.rules';
+
+/** Records a done support visit and announces it (case counts it as a HOME_VISIT contact), in one transaction. */
+@Injectable()
+export class RecordSupportVisitCommand {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute(periodId: string, input: SupportVisitRecord, worker: UserIdentity, correlationId: string): Promise<SupportVisitEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const period = await lockPeriod(manager, periodId);
+      const by = housingWorker(worker);
+      const visit = validateVisit(toSupportPeriod(period), input, todayInFinland());
+      const row = await manager.save(
+        manager.create(SupportVisitEntity, {
+          id: randomUUID(),
+          periodId: period.id,
+          clientId: period.clientId,
+          ...visit,
+          guidanceAreas: [...visit.guidanceAreas],
+          workerId: by.workerId,
+          workerRole: by.workerRole,
+        }),
+      );
+      await this.events.publish(
+        manager,
+        SupportVisitDone,
+        {
+          visitId: row.id,
+          periodId: period.id,
+          clientId: period.clientId,
+          visitedOn: row.visitedOn,
+          durationMinutes: row.durationMinutes,
+          guidanceAreas: row.guidanceAreas,
+          performedBy: by,
+        },
+        { subject: period.clientId, correlationId },
+      );
+      return row;
+    });
+  }
+}

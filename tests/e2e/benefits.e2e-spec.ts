@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Identity } from '@asw/auth';
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
+import { eventually, TEST_WORKER } from '@asw/testing';
+import { RunningGraph, startGraph } from '../support/graph.harness';
+
+// Plain-language description: benefits.feature.md beside this file.
+describe('benefits handling through the gateway: Kela forwards, a handler decides, Kela sees the status', () => {
+  let graph: RunningGraph;
+  let worker: string;
+  let handler: string;
+  let kela: string;
+
+  const HANDLER: Identity = { kind: 'user', userId: 'handler-e2e', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely', organisation: 'test-county' };
+  const KELA: Identity = { kind: 'partner', partner: 'KELA', clientId: 'kela-etotu', organisation: 'Kela' };
+
+  // Kela's documents, byte for byte as Kela sends them (the gateway admits a partner only to allow-listed ones).
+  const KELA_OPERATIONS = join(__dirname, '../../gateway/partner-operations');
+  const kelaDocument = (name: string) => readFileSync(join(KELA_OPERATIONS, 'KELA', `${name}.graphql`), 'utf8');
+  const FORWARD = kelaDocument('forward-income-support-application');
+  const STATUS = kelaDocument('forwarded-application-status');
+  // Allow-listed here only to show that benefits-handling refuses it by itself (no subgraph trusts the gateway).
+  const QUEUE = `query Queue { incomeSupportQueue(queue: GENERAL) { counts { open } } }`;
+
+  function kelaOperations(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'asw-partner-operations-'));
+    cpSync(KELA_OPERATIONS, dir, { recursive: true });
+    writeFileSync(join(dir, 'KELA', 'queue.graphql'), QUEUE);
+    return dir;
+  }
+
+  beforeAll(async () => {
+    graph = await startGraph({ PARTNER_OPERATIONS_DIR: kelaOperations() });
+    [worker, handler, kela] = await Promise.all([graph.token(TEST_WORKER), graph.token(HANDLER), graph.token(KELA)]);
+  });
+  afterAll(() => graph?.close());
+
+  const rows = async (table: string) => Number((await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  /** A social worker registers the client in case; benefits-handling learns the id and the code's lookup hash from ClientRegistered. */
+  async function registerClient(personalIdentityCode: string, firstName: string, lastName: string): Promise<string> {
+    const registered = await graph.request(
+      `mutation ($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
+      { input: { personalIdentityCode, firstName, lastName, municipalityCode: '179', preferredLanguage: 'FI' } },
+      worker,
+    );
+    expect(registered.errors).toBeUndefined();
+    const clientId = registered.data.registerClient.id;
+    await eventually(async () => {
+      const known = await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT 1 FROM known_client WHERE client_id = $1`, [clientId]);
+      expect(known).toHaveLength(1);
+    });
+    return clientId;
+  }
+
+  it('registers, deadlines over Easter, ignores a resend, decides, and shows Kela only the status', async () => {
+    // Temporary-range individual number (900–999): valid, and nobody's real identity code.
+    const code = `020390-950${personalIdentityCodeCheckCharacter('020390', '950')}`;
+    const clientId = await registerClient(code, 'Eero', 'Mäkinen');
+
+    const reference = `KELA/${randomUUID().slice(0, 13)}`;
+    const input = {
+      reference,
+      personalIdentityCode: code,
+      kind: 'SUPPLEMENTARY',
+      receivedOn: '2026-04-02', // the Thursday before Easter
+      expenses: [{ expenseType: 'MEDICINE', claimedCents: 6_480 }, { expenseType: 'HEALTHCARE', claimedCents: 3_500 }],
+    };
+    const forwarded = await graph.request(FORWARD, { input }, kela);
+    expect(forwarded.errors).toBeUndefined();
+    expect(forwarded.data.forwardIncomeSupportApplication).toEqual({ reference, status: 'RECEIVED' });
+
+    const CLIENT = `query ($id: ID!) { client(id: $id) { id incomeSupportApplications { id kind status queue receivedOn decisionDueOn kelaReference } } }`;
+    const seen = await graph.request(CLIENT, { id: clientId }, handler);
+    expect(seen.errors).toBeUndefined();
+    const [application] = seen.data.client.incomeSupportApplications;
+    expect(application).toMatchObject({ kind: 'SUPPLEMENTARY', status: 'RECEIVED', queue: 'GENERAL', receivedOn: '2026-04-02', decisionDueOn: '2026-04-15', kelaReference: reference });
+
+    const before = { applications: await rows('income_support_application'), notices: await rows('kela_notice'), outbox: await rows('outbox') };
+    const resent = await graph.request(FORWARD, { input }, kela);
+    expect(resent.data).toEqual(forwarded.data);
+    expect({ applications: await rows('income_support_application'), notices: await rows('kela_notice'), outbox: await rows('outbox') }).toEqual(before);
+
+    const decided = await graph.request(
+      `mutation ($input: DecideIncomeSupportApplicationInput!) { decideIncomeSupportApplication(input: $input) { outcome grantedTotalCents sentOn deemedReceivedOn appealDeadline } }`,
+      {
+        input: {
+          applicationId: application.id,
+          decidedOn: '2026-04-14',
+          sentOn: '2026-04-14',
+          lines: [
+            { expenseType: 'MEDICINE', claimedCents: 6_480, grantedCents: 6_480, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+            { expenseType: 'HEALTHCARE', claimedCents: 3_500, grantedCents: 0, reason: 'Kela korvaa', legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+          ],
+        },
+      },
+      handler,
+    );
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data.decideIncomeSupportApplication).toEqual({
+      outcome: 'PARTIALLY_GRANTED',
+      grantedTotalCents: 6_480,
+      sentOn: '2026-04-14',
+      deemedReceivedOn: '2026-04-21',
+      appealDeadline: '2026-05-21',
+    });
+
+    const status = await graph.request(STATUS, { reference }, kela);
+    expect(status.data).toEqual({ forwardedApplicationStatus: { reference, status: 'DECIDED' } });
+    const clientData = await graph.request(CLIENT, { id: clientId }, kela);
+    expect(clientData.data?.client?.incomeSupportApplications ?? null).toBeNull();
+    expect(clientData.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const queue = await graph.request(QUEUE, {}, kela);
+    expect(queue.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('takes an eTotu notice from Kela once, and shows it on the client', async () => {
+    const code = `020390-951${personalIdentityCodeCheckCharacter('020390', '951')}`;
+    const clientId = await registerClient(code, 'Liisa', 'Nieminen');
+    const input = { reference: `KELA/${randomUUID().slice(0, 13)}`, noticeType: 'NEED_FOR_SOCIAL_WORK', personalIdentityCode: code, urgent: true };
+    const first = await graph.request(kelaDocument('submit-kela-notice'), { input }, kela);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.submitKelaNotice).toMatchObject({ reference: input.reference, noticeType: 'NEED_FOR_SOCIAL_WORK' });
+    const again = await graph.request(kelaDocument('submit-kela-notice'), { input }, kela);
+    expect(again.data).toEqual(first.data);
+    expect(await rows('kela_notice')).toBe(2); // this notice and the first test's transfer
+
+    const seen = await graph.request(`query ($id: ID!) { client(id: $id) { kelaNotices { noticeType urgent mustBeHandledSameDay } } }`, { id: clientId }, handler);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.client.kelaNotices).toEqual([{ noticeType: 'NEED_FOR_SOCIAL_WORK', urgent: true, mustBeHandledSameDay: true }]);
+  });
+});

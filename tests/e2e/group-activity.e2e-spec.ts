@@ -1,0 +1,155 @@
+import type { Identity } from '@asw/auth';
+import { addDays, dayOfWeek, todayInFinland } from '@asw/calendar';
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
+import { eventually } from '@asw/testing';
+import { RunningGraph, startGraph } from '../support/graph.harness';
+
+// Plain-language description: group-activity.feature.md beside this file.
+const SOCIAL_WORKER: Identity = { kind: 'user', userId: 'sw-e2e-group', roles: ['SOCIAL_WORKER'], team: 'team-e2e', organisation: 'test-county' };
+const INSTRUCTOR: Identity = { kind: 'user', userId: 'instructor-e2e-group', roles: ['SOCIAL_INSTRUCTOR'], team: 'team-e2e', organisation: 'test-county' };
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const NO_FINDINGS = Object.fromEntries(
+  ['hasIncome', 'seriousSubstanceAbuse', 'seriousMentalHealth', 'seriousGambling', 'prisonRelease', 'seriousHousingProblem', 'newClientNeedingGuidance', 'rentArrears', 'hadEarlierSocialWorker', 'student', 'elderlyFirstAssessment'].map((key) => [key, false]),
+);
+
+describe('group activity through the gateway: decision → eligibility → enrollment → attendance → contact statistics; case closed → enrollment ends', () => {
+  let graph: RunningGraph;
+  let socialWorker: string;
+  let instructor: string;
+  const today = todayInFinland();
+  let individual = 200;
+
+  beforeAll(async () => {
+    graph = await startGraph();
+    socialWorker = await graph.token(SOCIAL_WORKER);
+    instructor = await graph.token(INSTRUCTOR);
+  });
+  afterAll(() => graph?.close());
+
+  async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+    const response = await graph.request(query, variables, token);
+    if (response.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  /** A client whose assessed case (case service) has a granted social rehabilitation decision in force. */
+  async function clientWithDecision(): Promise<{ clientId: string; caseId: string }> {
+    const number = String(individual++);
+    const code = `120485-${number}${personalIdentityCodeCheckCharacter('120485', number)}`;
+    const { registerClient } = await ok(
+      `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
+      { input: { personalIdentityCode: code, firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' } },
+      socialWorker,
+    );
+    const { openCase } = await ok(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId: registerClient.id, initiationChannel: 'APPLICATION', initiatedOn: addDays(today, -10) } }, socialWorker);
+    await ok(`mutation($id: ID!, $on: LocalDate) { startAssessment(caseId: $id, startedOn: $on) { id } }`, { id: openCase.id, on: addDays(today, -9) }, socialWorker);
+    await ok(
+      `mutation($id: ID!, $input: CompleteAssessmentInput!) { completeAssessment(caseId: $id, input: $input) { id } }`,
+      { id: openCase.id, input: { summary: 'Tarve sosiaaliselle kuntoutukselle.', supportNeeds: ['DAILY_LIVING', 'SOCIAL_RELATIONSHIPS'], specialSupportNeeded: false, findings: NO_FINDINGS, completedOn: addDays(today, -5) } },
+      socialWorker,
+    );
+    await ok(
+      `mutation($id: ID!, $input: MakeServiceDecisionInput!) { makeServiceDecision(caseId: $id, input: $input) { id } }`,
+      {
+        id: openCase.id,
+        input: {
+          serviceType: 'SOCIAL_REHABILITATION',
+          outcome: 'GRANTED',
+          reasoning: 'Sosiaalisen kuntoutuksen tarve todettu palvelutarpeen arvioinnissa.',
+          validFrom: addDays(today, -1),
+          validUntil: addDays(today, 180),
+          clientGoals: ['Säännöllinen päivärytmi'],
+        },
+      },
+      socialWorker,
+    );
+    return { clientId: registerClient.id, caseId: openCase.id };
+  }
+
+  const ELIGIBILITY = `query($id: ID!) { client(id: $id) { rehabilitationEligibility { eligible reason } } }`;
+  const ENROLLMENTS = `query($id: ID!) { client(id: $id) { groupEnrollments { status endReason group { name } attendance { present rate } } } }`;
+  const ENROLL = `mutation($input: GroupEnrollmentInput!) { enrollInGroup(input: $input) { status waitlistPosition } }`;
+
+  it('a granted decision makes the client eligible; they enroll, attend, and the presence counts as a GROUP_SESSION contact in case; closing the case ends the enrollment', async () => {
+    const { clientId, caseId } = await clientWithDecision();
+    await eventually(async () => expect((await ok(ELIGIBILITY, { id: clientId }, instructor)).client.rehabilitationEligibility).toEqual({ eligible: true, reason: 'ELIGIBLE' }));
+
+    const { createRehabilitationGroup: group } = await ok(
+      `mutation($input: CreateRehabilitationGroupInput!) { createRehabilitationGroup(input: $input) { id name sessions { id date theme } } }`,
+      {
+        input: {
+          name: 'Green Care -ryhmä',
+          kind: 'IN_PERSON_WEEKLY',
+          capacity: 6,
+          startsOn: today,
+          endsOn: addDays(today, 55),
+          startTime: '13:00',
+          durationMinutes: 90,
+          themes: ['GREEN_CARE', 'SELF_CARE'],
+          weekday: WEEKDAYS[dayOfWeek(today) - 1],
+          facilitatorIds: [INSTRUCTOR.kind === 'user' ? INSTRUCTOR.userId : ''],
+        },
+      },
+      instructor,
+    );
+    expect(group.sessions).toHaveLength(8);
+    expect((await ok(ENROLL, { input: { groupId: group.id, clientId } }, instructor)).enrollInGroup).toEqual({ status: 'ENROLLED', waitlistPosition: null });
+
+    await ok(
+      `mutation($input: RecordGroupAttendanceInput!) { recordGroupAttendance(input: $input) { id } }`,
+      { input: { sessionId: group.sessions[0].id, clientId, attendance: 'PRESENT' } },
+      instructor,
+    );
+    expect((await ok(ENROLLMENTS, { id: clientId }, instructor)).client.groupEnrollments).toEqual([
+      { status: 'ENROLLED', endReason: null, group: { name: 'Green Care -ryhmä' }, attendance: { present: 1, rate: 1 } },
+    ]);
+
+    await eventually(async () => {
+      const { client } = await ok(`query($id: ID!) { client(id: $id) { contacts { contactType occurredOn durationMinutes workerRole source } } }`, { id: clientId }, socialWorker);
+      expect(client.contacts).toEqual([{ contactType: 'GROUP_SESSION', occurredOn: today, durationMinutes: 90, workerRole: 'SOCIAL_INSTRUCTOR', source: expect.any(String) }]);
+    });
+    const { contactStatistics } = await ok(`query($from: LocalDate!, $to: LocalDate!) { contactStatistics(from: $from, to: $to) { workerRole groupSessions } }`, { from: today, to: today }, socialWorker);
+    expect(contactStatistics).toContainEqual({ workerRole: 'SOCIAL_INSTRUCTOR', groupSessions: 1 });
+
+    await ok(`mutation($id: ID!) { closeCase(caseId: $id, input: { reason: SERVICES_ENDED }) { id } }`, { id: caseId }, socialWorker);
+    await eventually(async () =>
+      expect((await ok(ENROLLMENTS, { id: clientId }, instructor)).client.groupEnrollments).toEqual([
+        { status: 'ENDED', endReason: 'CASE_CLOSED', group: { name: 'Green Care -ryhmä' }, attendance: { present: 1, rate: 1 } },
+      ]),
+    );
+    expect((await ok(ELIGIBILITY, { id: clientId }, instructor)).client.rehabilitationEligibility).toEqual({ eligible: false, reason: 'CASE_CLOSED' });
+  });
+
+  it('a client without a social rehabilitation decision is refused with a clear error, and nothing is written', async () => {
+    const number = String(individual++);
+    const code = `120485-${number}${personalIdentityCodeCheckCharacter('120485', number)}`;
+    const { registerClient } = await ok(
+      `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
+      { input: { personalIdentityCode: code, firstName: 'Matti', lastName: 'Korhonen', municipalityCode: '398', preferredLanguage: 'FI' } },
+      socialWorker,
+    );
+    const { createRehabilitationGroup: group } = await ok(
+      `mutation($input: CreateRehabilitationGroupInput!) { createRehabilitationGroup(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Etäryhmä',
+          kind: 'REMOTE_PERIOD',
+          capacity: 8,
+          startsOn: today,
+          endsOn: addDays(today, 70),
+          startTime: '10:00',
+          durationMinutes: 60,
+          themes: ['GETTING_TO_KNOW_SERVICES'],
+          sessionCount: 10,
+          meetingUrl: 'https://meet.example.fi/etaryhma',
+          facilitatorIds: ['instructor-e2e-group'],
+        },
+      },
+      instructor,
+    );
+    const response = await graph.request(ENROLL, { input: { groupId: group.id, clientId: registerClient.id } }, instructor);
+    expect(response.errors?.[0]).toMatchObject({ message: 'client has no active social rehabilitation decision', extensions: { code: 'CONFLICT' } });
+    const [{ n }] = await graph.subgraphs['group-activity'].dataSource.query(`SELECT count(*)::int AS n FROM group_enrollment WHERE client_id = $1`, [registerClient.id]);
+    expect(n).toBe(0);
+  });
+});
