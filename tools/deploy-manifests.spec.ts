@@ -2,10 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse, parseAllDocuments } from 'yaml';
+import { KEYRING_ENV, keyringFromEnvironment } from '@asw/personal-identity-code';
 
 // No Docker engine or cluster here: the deployment files are checked statically instead.
 const root = join(__dirname, '..');
 const services = readdirSync(join(root, 'services'));
+/** The services that store personal identity codes (encrypted) and need the key ring. */
+const IDENTITY_CODE_HOLDERS = ['case', 'benefits-handling'];
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
 const k8sDir = join(root, 'deploy/k8s');
 const k8sDocs = readdirSync(k8sDir)
@@ -30,6 +33,10 @@ describe('docker-compose.yml', () => {
     expect(service.ports).toBeUndefined();
   });
 
+  it.each(IDENTITY_CODE_HOLDERS)('gives %s a henkilötunnus key ring it accepts in production', (name) => {
+    expect(() => keyringFromEnvironment({ ...compose.services[name].environment, NODE_ENV: 'production' })).not.toThrow();
+  });
+
   it('publishes only the gateway', () => {
     const published = Object.entries(compose.services as Record<string, { ports?: unknown }>).filter(([, service]) => service.ports).map(([name]) => name);
     expect(published).toEqual(['gateway']);
@@ -50,5 +57,13 @@ describe('deploy/k8s', () => {
     expect(container.resources.requests).toBeDefined();
     expect(of('Service')).toBeDefined();
     expect(of('HorizontalPodAutoscaler').spec.scaleTargetRef.name).toBe(name);
+  });
+
+  it.each(IDENTITY_CODE_HOLDERS)('gives %s the henkilötunnus key ring from a Secret', (name) => {
+    const deployment = k8sDocs.find(({ doc }) => doc.kind === 'Deployment' && doc.metadata.name === name)!.doc;
+    const env: Array<{ name: string; valueFrom?: { secretKeyRef?: unknown } }> = deployment.spec.template.spec.containers[0].env;
+    for (const variable of Object.values(KEYRING_ENV)) {
+      expect(env.find((entry) => entry.name === variable)?.valueFrom?.secretKeyRef).toBeDefined();
+    }
   });
 });

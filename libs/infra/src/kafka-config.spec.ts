@@ -1,4 +1,5 @@
 import { kafkaImageEnvironment, kafkaJvmOptions, kafkaNodeSettings, kafkaVersionFromPom, renderLog4jProperties, renderProperties } from './kafka-config';
+import { newClusterId } from './local-kafka';
 
 describe('kafkaNodeSettings', () => {
   const settings = kafkaNodeSettings({ port: 19092, controllerPort: 19093, logDir: '/repo/.cache/kafka/test-x/data' });
@@ -74,5 +75,13 @@ describe('kafkaJvmOptions', () => {
     expect(kafkaJvmOptions({ log4jConfigUrl: 'file:///x/log4j.properties', logsDir: '/x' })).toEqual(
       expect.arrayContaining(['-Xms256m', '-Xmx768m', '-XX:+UseSerialGC', '-Dlog4j.configuration=file:///x/log4j.properties']),
     );
+  });
+});
+
+describe('newClusterId', () => {
+  it('is 22 base64url characters and never starts with "-" (a command line would take it for an option)', () => {
+    const ids = Array.from({ length: 5000 }, newClusterId);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

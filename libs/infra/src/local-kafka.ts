@@ -20,9 +20,16 @@ function javaCommand(): string {
   return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-/** A KRaft cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+/**
+ * A KRaft cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid`
+ * prints). Like Kafka's own Uuid.randomUuid, never one starting with '-': a command line would read it
+ * as an option (`-t -x…`), which failed one test run in 64.
+ */
 export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 // A Java failure's message comes first; its stack trace would bury it.
@@ -36,7 +43,7 @@ function formatStorage(classpath: string, propertiesFile: string, jvm: string[],
     const args = [
       ...['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'], // a short-lived tool: start fast
       ...jvm.filter((option) => option.startsWith('-D')),
-      ...['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', '-t', newClusterId(), '-c', propertiesFile],
+      ...['-cp', classpath, 'kafka.tools.StorageTool', 'format', '--ignore-formatted', `--cluster-id=${newClusterId()}`, '-c', propertiesFile],
     ];
     const child = spawn(javaCommand(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
