@@ -1,16 +1,13 @@
 import type { Identity } from '@asw/auth';
 import { addDays, dayOfWeek, todayInFinland } from '@asw/calendar';
-import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { eventually } from '@asw/testing';
+import { caseWithGrantedDecision, ok as request, registerClient, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
 // Plain-language description: group-activity.feature.md beside this file.
 const SOCIAL_WORKER: Identity = { kind: 'user', userId: 'sw-e2e-group', roles: ['SOCIAL_WORKER'], team: 'team-e2e', organisation: 'test-county' };
 const INSTRUCTOR: Identity = { kind: 'user', userId: 'instructor-e2e-group', roles: ['SOCIAL_INSTRUCTOR'], team: 'team-e2e', organisation: 'test-county' };
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const NO_FINDINGS = Object.fromEntries(
-  ['hasIncome', 'seriousSubstanceAbuse', 'seriousMentalHealth', 'seriousGambling', 'prisonRelease', 'seriousHousingProblem', 'newClientNeedingGuidance', 'rentArrears', 'hadEarlierSocialWorker', 'student', 'elderlyFirstAssessment'].map((key) => [key, false]),
-);
 
 describe('group activity through the gateway: decision → eligibility → enrollment → attendance → contact statistics; case closed → enrollment ends', () => {
   let graph: RunningGraph;
@@ -26,44 +23,19 @@ describe('group activity through the gateway: decision → eligibility → enrol
   });
   afterAll(() => graph?.close());
 
-  async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-    const response = await graph.request(query, variables, token);
-    if (response.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-    return response.data;
-  }
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => request(graph, query, variables, token);
 
   /** A client whose assessed case (case service) has a granted social rehabilitation decision in force. */
   async function clientWithDecision(): Promise<{ clientId: string; caseId: string }> {
-    const number = String(individual++);
-    const code = `120485-${number}${personalIdentityCodeCheckCharacter('120485', number)}`;
-    const { registerClient } = await ok(
-      `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
-      { input: { personalIdentityCode: code, firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' } },
-      socialWorker,
-    );
-    const { openCase } = await ok(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId: registerClient.id, initiationChannel: 'APPLICATION', initiatedOn: addDays(today, -10) } }, socialWorker);
-    await ok(`mutation($id: ID!, $on: LocalDate) { startAssessment(caseId: $id, startedOn: $on) { id } }`, { id: openCase.id, on: addDays(today, -9) }, socialWorker);
-    await ok(
-      `mutation($id: ID!, $input: CompleteAssessmentInput!) { completeAssessment(caseId: $id, input: $input) { id } }`,
-      { id: openCase.id, input: { summary: 'Tarve sosiaaliselle kuntoutukselle.', supportNeeds: ['DAILY_LIVING', 'SOCIAL_RELATIONSHIPS'], specialSupportNeeded: false, findings: NO_FINDINGS, completedOn: addDays(today, -5) } },
-      socialWorker,
-    );
-    await ok(
-      `mutation($id: ID!, $input: MakeServiceDecisionInput!) { makeServiceDecision(caseId: $id, input: $input) { id } }`,
-      {
-        id: openCase.id,
-        input: {
-          serviceType: 'SOCIAL_REHABILITATION',
-          outcome: 'GRANTED',
-          reasoning: 'Sosiaalisen kuntoutuksen tarve todettu palvelutarpeen arvioinnissa.',
-          validFrom: addDays(today, -1),
-          validUntil: addDays(today, 180),
-          clientGoals: ['Säännöllinen päivärytmi'],
-        },
-      },
-      socialWorker,
-    );
-    return { clientId: registerClient.id, caseId: openCase.id };
+    const clientId = await registerClient(graph, socialWorker, testIdentityCode('120485', individual++));
+    const caseId = await caseWithGrantedDecision(graph, socialWorker, clientId, {
+      serviceType: 'SOCIAL_REHABILITATION',
+      summary: 'Tarve sosiaaliselle kuntoutukselle.',
+      supportNeeds: ['DAILY_LIVING', 'SOCIAL_RELATIONSHIPS'],
+      reasoning: 'Sosiaalisen kuntoutuksen tarve todettu palvelutarpeen arvioinnissa.',
+      clientGoals: ['Säännöllinen päivärytmi'],
+    });
+    return { clientId, caseId };
   }
 
   const ELIGIBILITY = `query($id: ID!) { client(id: $id) { rehabilitationEligibility { eligible reason } } }`;
@@ -121,13 +93,7 @@ describe('group activity through the gateway: decision → eligibility → enrol
   });
 
   it('a client without a social rehabilitation decision is refused with a clear error, and nothing is written', async () => {
-    const number = String(individual++);
-    const code = `120485-${number}${personalIdentityCodeCheckCharacter('120485', number)}`;
-    const { registerClient } = await ok(
-      `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
-      { input: { personalIdentityCode: code, firstName: 'Matti', lastName: 'Korhonen', municipalityCode: '398', preferredLanguage: 'FI' } },
-      socialWorker,
-    );
+    const clientId = await registerClient(graph, socialWorker, testIdentityCode('120485', individual++), { firstName: 'Matti', lastName: 'Korhonen' });
     const { createRehabilitationGroup: group } = await ok(
       `mutation($input: CreateRehabilitationGroupInput!) { createRehabilitationGroup(input: $input) { id } }`,
       {
@@ -147,9 +113,9 @@ describe('group activity through the gateway: decision → eligibility → enrol
       },
       instructor,
     );
-    const response = await graph.request(ENROLL, { input: { groupId: group.id, clientId: registerClient.id } }, instructor);
+    const response = await graph.request(ENROLL, { input: { groupId: group.id, clientId } }, instructor);
     expect(response.errors?.[0]).toMatchObject({ message: 'client has no active social rehabilitation decision', extensions: { code: 'CONFLICT' } });
-    const [{ n }] = await graph.subgraphs['group-activity'].dataSource.query(`SELECT count(*)::int AS n FROM group_enrollment WHERE client_id = $1`, [registerClient.id]);
+    const [{ n }] = await graph.subgraphs['group-activity'].dataSource.query(`SELECT count(*)::int AS n FROM group_enrollment WHERE client_id = $1`, [clientId]);
     expect(n).toBe(0);
   });
 });

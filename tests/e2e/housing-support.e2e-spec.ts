@@ -1,15 +1,12 @@
 import type { Identity } from '@asw/auth';
 import { addDays, todayInFinland } from '@asw/calendar';
-import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { eventually } from '@asw/testing';
+import { caseWithGrantedDecision, ok as request, registerClient, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
 // Plain-language description: housing-support.feature.md beside this file.
 const SOCIAL_WORKER: Identity = { kind: 'user', userId: 'sw-e2e-housing', roles: ['SOCIAL_WORKER'], team: 'team-e2e', organisation: 'test-county' };
 const INSTRUCTOR: Identity = { kind: 'user', userId: 'instructor-e2e-housing', roles: ['SOCIAL_INSTRUCTOR'], team: 'team-e2e', organisation: 'test-county' };
-const NO_FINDINGS = Object.fromEntries(
-  ['hasIncome', 'seriousSubstanceAbuse', 'seriousMentalHealth', 'seriousGambling', 'prisonRelease', 'seriousHousingProblem', 'newClientNeedingGuidance', 'rentArrears', 'hadEarlierSocialWorker', 'student', 'elderlyFirstAssessment'].map((key) => [key, false]),
-);
 
 describe('housing support through the gateway: decision → period → visit → HOME_VISIT contact; rent arrears → draft application; sublease needs välitystili; case closed → period ends', () => {
   let graph: RunningGraph;
@@ -25,39 +22,21 @@ describe('housing support through the gateway: decision → period → visit →
   });
   afterAll(() => graph?.close());
 
-  async function ok(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-    const response = await graph.request(query, variables, token);
-    if (response.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
-    return response.data;
-  }
+  const ok = (query: string, variables: Record<string, unknown>, token: string) => request(graph, query, variables, token);
 
-  async function registeredClient(): Promise<string> {
-    const number = String(individual++);
-    const code = `030379-${number}${personalIdentityCodeCheckCharacter('030379', number)}`;
-    const { registerClient } = await ok(
-      `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
-      { input: { personalIdentityCode: code, firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' } },
-      socialWorker,
-    );
-    return registerClient.id;
-  }
+  const registeredClient = () => registerClient(graph, socialWorker, testIdentityCode('030379', individual++));
 
   /** The case service: an assessed case with a granted HOUSING_SUPPORT decision. */
   async function clientWithHousingDecision(): Promise<{ clientId: string; caseId: string }> {
     const clientId = await registeredClient();
-    const { openCase } = await ok(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION', initiatedOn: addDays(today, -20) } }, socialWorker);
-    await ok(`mutation($id: ID!, $on: LocalDate) { startAssessment(caseId: $id, startedOn: $on) { id } }`, { id: openCase.id, on: addDays(today, -19) }, socialWorker);
-    await ok(
-      `mutation($id: ID!, $input: CompleteAssessmentInput!) { completeAssessment(caseId: $id, input: $input) { id } }`,
-      { id: openCase.id, input: { summary: 'Asumisen tuen tarve.', supportNeeds: ['HOUSING'], specialSupportNeeded: false, findings: NO_FINDINGS, completedOn: addDays(today, -15) } },
+    const caseId = await caseWithGrantedDecision(
+      graph,
       socialWorker,
+      clientId,
+      { serviceType: 'HOUSING_SUPPORT', summary: 'Asumisen tuen tarve.', supportNeeds: ['HOUSING'], reasoning: 'Asumisen ongelmat, tarve tuetulle asumiselle.', validFrom: addDays(today, -14) },
+      20,
     );
-    await ok(
-      `mutation($id: ID!, $input: MakeServiceDecisionInput!) { makeServiceDecision(caseId: $id, input: $input) { id } }`,
-      { id: openCase.id, input: { serviceType: 'HOUSING_SUPPORT', outcome: 'GRANTED', reasoning: 'Asumisen ongelmat, tarve tuetulle asumiselle.', validFrom: addDays(today, -14), validUntil: addDays(today, 180) } },
-      socialWorker,
-    );
-    return { clientId, caseId: openCase.id };
+    return { clientId, caseId };
   }
 
   const PERIODS = `query($id: ID!) { client(id: $id) { housingSupport { id status endCause outcome visits { done { visitedOn } } } } }`;

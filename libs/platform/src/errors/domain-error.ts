@@ -1,11 +1,14 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /** The stable error codes clients see (PRODUCT.md). */
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 /**
  * A refusal the domain means to give: its code and message go to the client as they are.
  * Anything else thrown is a bug or an outage and reaches the client only as INTERNAL_SERVER_ERROR.
+ * An IntrinsicException, so NestJS does not log it as an error: it is an answer, not a failure.
  */
-export class DomainError extends Error {
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,
