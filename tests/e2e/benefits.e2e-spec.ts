@@ -108,6 +108,17 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
       appealDeadline: '2026-05-21',
     });
 
+    // The decision event reaches the case service: the client's timeline shows it.
+    const TIMELINE = `query ($id: ID!) { client(id: $id) { timeline(first: 20) { edges { node { kind summary } } } } }`;
+    await eventually(async () => {
+      const timeline = await graph.request(TIMELINE, { id: clientId }, worker);
+      expect(timeline.errors).toBeUndefined();
+      expect(timeline.data.client.timeline.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
+        kind: 'INCOME_SUPPORT_DECISION',
+        summary: 'SUPPLEMENTARY income support PARTIALLY_GRANTED',
+      });
+    });
+
     const status = await graph.request(STATUS, { reference }, kela);
     expect(status.data).toEqual({ forwardedApplicationStatus: { reference, status: 'DECIDED' } });
     const clientData = await graph.request(CLIENT, { id: clientId }, kela);
