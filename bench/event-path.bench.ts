@@ -306,6 +306,8 @@ async function runBaseline(brokers: string[], rate: number | null): Promise<Row>
 
 // ---- main ---------------------------------------------------------------------------------------
 
+/** The report goes to stdout as plain lines (the benchmark's output, not a log). */
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
 async function main(): Promise<void> {
@@ -321,22 +323,22 @@ async function main(): Promise<void> {
     await infra.stop();
   }
 
-  console.log(`\nEvent path, ${SECONDS} s measured per run after ${WARMUP_SECONDS} s warm-up; latency = commit (or send) → applied (or received)`);
-  console.log('path      offered/s   events   sustained/s   p50 ms   p99 ms   max ms   missing');
+  print(`\nEvent path, ${SECONDS} s measured per run after ${WARMUP_SECONDS} s warm-up; latency = commit (or send) → applied (or received)`);
+  print('path      offered/s   events   sustained/s   p50 ms   p99 ms   max ms   missing');
   for (const row of rows) {
-    console.log(
+    print(
       `${row.path.padEnd(9)} ${row.offered.padStart(9)} ${String(row.events).padStart(8)} ${fmt(row.throughput).padStart(13)} ${fmt(row.p50).padStart(8)} ${fmt(row.p99).padStart(8)} ${fmt(row.max).padStart(8)} ${String(row.lost).padStart(9)}`,
     );
   }
   const pick = (path: Row['path'], offered: string) => rows.find((row) => row.path === path && row.offered === offered)!;
   const [outboxRate, baseRate, outboxMax, baseMax] = [pick('outbox', String(RATE)), pick('baseline', String(RATE)), pick('outbox', 'max'), pick('baseline', 'max')];
-  console.log(`\nratios outbox/baseline: p50 @${RATE}/s ${fmt(outboxRate.p50 / baseRate.p50, 2)}×, p99 @${RATE}/s ${fmt(outboxRate.p99 / baseRate.p99, 2)}×, max throughput ${fmt(outboxMax.throughput / baseMax.throughput, 2)}×`);
+  print(`\nratios outbox/baseline: p50 @${RATE}/s ${fmt(outboxRate.p50 / baseRate.p50, 2)}×, p99 @${RATE}/s ${fmt(outboxRate.p99 / baseRate.p99, 2)}×, max throughput ${fmt(outboxMax.throughput / baseMax.throughput, 2)}×`);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  console.log(`targets: ≥ 2000 events/s through outbox and inbox: ${fmt(outboxMax.throughput, 0)}/s ${verdict(outboxMax.throughput >= 2000)}`);
-  console.log(`         p99 commit→applied < 200 ms at ${RATE}/s: ${fmt(outboxRate.p99)} ms ${verdict(outboxRate.p99 < 200)}`);
-  console.log(`         outbox p50 within 3× of baseline: ${fmt(outboxRate.p50 / baseRate.p50, 2)}× ${verdict(outboxRate.p50 <= 3 * baseRate.p50)}`);
-  console.log(`         nothing missing: ${verdict(rows.every((row) => row.lost === 0))}`);
-  console.log(`total ${fmt((Date.now() - began) / 1000, 0)} s`);
+  print(`targets: ≥ 2000 events/s through outbox and inbox: ${fmt(outboxMax.throughput, 0)}/s ${verdict(outboxMax.throughput >= 2000)}`);
+  print(`         p99 commit→applied < 200 ms at ${RATE}/s: ${fmt(outboxRate.p99)} ms ${verdict(outboxRate.p99 < 200)}`);
+  print(`         outbox p50 within 3× of baseline: ${fmt(outboxRate.p50 / baseRate.p50, 2)}× ${verdict(outboxRate.p50 <= 3 * baseRate.p50)}`);
+  print(`         nothing missing: ${verdict(rows.every((row) => row.lost === 0))}`);
+  print(`total ${fmt((Date.now() - began) / 1000, 0)} s`);
 }
 
 if (process.env.BENCH_CHILD) {
