@@ -1,10 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { Directive, Field, ID, ObjectType, Resolver, ResolveReference } from '@nestjs/graphql';
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-import { roleBasis } from './access-log/access-recorder';
 import type { GraphContext } from './graph-context';
-import type { SubgraphDefinition } from './subgraph-definition';
-import { SUBGRAPH_DEFINITION } from './tokens';
 
 /** The Client fields this request asks of this subgraph (under `... on Client` in `_entities`). */
 export function requestedClientFields(info: GraphQLResolveInfo | undefined): string[] {
@@ -34,13 +30,11 @@ export function clientReferenceType() {
 
   @Resolver(() => ClientReference)
   class ClientReferenceResolver {
-    constructor(@Inject(SUBGRAPH_DEFINITION) private readonly definition: SubgraphDefinition) {}
-
     /** Every read of this service's data about a client comes through here, so it is logged here. */
     @ResolveReference()
     resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): ClientReference {
-      const categories = requestedClientFields(info).map((field) => `${this.definition.name}:${field}`);
-      if (categories.length > 0) ctx.access.read(reference.id, categories, roleBasis(ctx.identity));
+      const fields = requestedClientFields(info);
+      if (fields.length > 0) ctx.access.read(reference.id, ...fields);
       return { id: reference.id };
     }
   }

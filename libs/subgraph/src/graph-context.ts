@@ -34,7 +34,7 @@ export interface GraphContext {
 }
 
 /** Subgraphs trust no network: every request must carry identity signed by the gateway. */
-export async function createGraphContext(req: Request, gatewayIdentitySecret: string): Promise<GraphContext> {
+export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string): Promise<GraphContext> {
   const header = req.headers[GATEWAY_IDENTITY_HEADER];
   let identity: Identity;
   try {
@@ -43,7 +43,7 @@ export async function createGraphContext(req: Request, gatewayIdentitySecret: st
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
     throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
-  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders: new Loaders(), access: new AccessRecorder() };
+  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders: new Loaders(), access: new AccessRecorder(service, identity) };
 }
 
 /** Resolver parameter: the request's GraphContext. */

@@ -83,7 +83,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
           ],
-          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET),
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name),
           formatError: createErrorFormatter(logger),
         }),
       }),

@@ -1,11 +1,8 @@
 import type { UserIdentity } from '@asw/auth';
-import { GraphContext, performedBy, requireUser, roleBasis } from '@asw/subgraph';
+import { GraphContext, performedBy, requireUser } from '@asw/subgraph';
 
 /** Roles that do asumissosiaalinen työ: instructors and nurses on visits, social workers, team leads. */
 export const HOUSING_SUPPORT_ROLES = ['SOCIAL_INSTRUCTOR', 'SOCIAL_WORKER', 'PRACTICAL_NURSE', 'SUPERVISOR'] as const;
-
-/** This service's data categories in the access log (käyttöloki). */
-export type HousingDataCategory = 'housingSupport' | 'paymentIntermediaryAccounts' | 'subleases' | 'rentArrears';
 
 /**
  * Every resolver of this service starts here. Today the check is the caller's role; the
@@ -14,16 +11,6 @@ export type HousingDataCategory = 'housingSupport' | 'paymentIntermediaryAccount
  */
 export function authorizeHousingWork(ctx: GraphContext): UserIdentity {
   return requireUser(ctx.identity, ...HOUSING_SUPPORT_ROLES);
-}
-
-/** Käyttöloki: this request read the client's housing data (reads through `Client` are logged by the library). */
-export function logRead(ctx: GraphContext, clientId: string, category: HousingDataCategory): void {
-  ctx.access.read(clientId, [`housing-support:${category}`], roleBasis(ctx.identity));
-}
-
-/** Käyttöloki: this request changed the client's housing data. */
-export function logChange(ctx: GraphContext, clientId: string, category: HousingDataCategory): void {
-  ctx.access.changed(clientId, [`housing-support:${category}`], roleBasis(ctx.identity));
 }
 
 /** The worker and the housing-work role their visit or report counts under. */

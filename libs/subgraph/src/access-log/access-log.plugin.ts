@@ -49,7 +49,7 @@ export function accessLogPlugin(dataSource: DataSource, service: string, logger:
           const recorded = contextValue.access.entries.some((entry) => entry.outcome === 'REFUSED');
           if (refusals.length === 0 || recorded) return;
           const action = operation?.operation === 'mutation' ? 'CHANGE' : 'READ';
-          for (const error of refusals) contextValue.access.refused(null, action, [service], error.message);
+          for (const error of refusals) contextValue.access.refused(null, action, error.message);
         },
         async willSendResponse({ contextValue, response, operationName }) {
           const entries = contextValue.access?.entries ?? [];

@@ -23,31 +23,40 @@ export function roleBasis(identity: Identity): string {
 }
 
 /**
- * What one request did with client data. Resolvers record as they go; the access-log plugin writes it
- * all when the response leaves, and withholds the response if it cannot. The same entry recorded twice
- * in one request (a list reading one client through several paths) is kept once.
+ * What one request did with client data. Resolvers record as they go (`ctx.access.read(clientId,
+ * 'rentArrears')`); categories are this service's (`housing-support:rentArrears`) unless already
+ * qualified, and the basis is the caller's right. The access-log plugin writes it all when the response
+ * leaves, and withholds the response if it cannot. The same entry recorded twice in one request (a
+ * list reading one client through several paths) is kept once.
  */
 export class AccessRecorder {
   private readonly seen = new Map<string, AccessEntry>();
+
+  constructor(
+    private readonly service: string,
+    private readonly identity: Identity,
+  ) {}
 
   get entries(): AccessEntry[] {
     return [...this.seen.values()];
   }
 
-  read(clientId: string, categories: string[], basis: string): void {
-    this.add({ clientId, action: 'READ', categories, basis, outcome: 'ALLOWED' });
+  read(clientId: string, ...categories: string[]): void {
+    this.add({ clientId, action: 'READ', categories, basis: roleBasis(this.identity), outcome: 'ALLOWED' });
   }
 
-  changed(clientId: string, categories: string[], basis: string): void {
-    this.add({ clientId, action: 'CHANGE', categories, basis, outcome: 'ALLOWED' });
+  changed(clientId: string, ...categories: string[]): void {
+    this.add({ clientId, action: 'CHANGE', categories, basis: roleBasis(this.identity), outcome: 'ALLOWED' });
   }
 
-  refused(clientId: string | null, action: AccessAction, categories: string[], reason: string): void {
-    this.add({ clientId, action, categories, basis: reason, outcome: 'REFUSED' });
+  /** A refusal, with its reason; without categories it stands for the whole service. */
+  refused(clientId: string | null, action: AccessAction, reason: string, ...categories: string[]): void {
+    this.add({ clientId, action, categories: categories.length > 0 ? categories : [this.service], basis: reason, outcome: 'REFUSED' });
   }
 
   private add(entry: AccessEntry): void {
-    const categories = [...new Set(entry.categories)].sort();
+    const qualified = entry.categories.map((category) => (category.includes(':') || category === this.service ? category : `${this.service}:${category}`));
+    const categories = [...new Set(qualified)].sort();
     const normalized = { ...entry, clientId: entry.clientId?.toLowerCase() ?? null, categories };
     this.seen.set(JSON.stringify(normalized), normalized);
   }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, logChange, READ_ROLES } from '../access';
+import { HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportApplication } from '../income-support/income-support-application.model';
 import { DecideApplicationCommand } from './decide-application.command';
 import { DecisionQueries } from './decision.queries';
@@ -18,14 +18,14 @@ export class DecisionsResolver {
   })
   async decideIncomeSupportApplication(@Args('input') input: DecideIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
     const decision = await this.command.decide(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
-    logChange(ctx, decision.clientId, 'incomeSupportDecisions');
+    ctx.access.changed(decision.clientId, 'incomeSupportDecisions');
     return decision;
   }
 
   @Mutation(() => IncomeSupportDecision, { description: 'Oikaisu: a new decision replacing the latest decision on the application.' })
   async correctIncomeSupportDecision(@Args('input') input: CorrectIncomeSupportDecisionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
     const decision = await this.command.correct(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
-    logChange(ctx, decision.clientId, 'incomeSupportDecisions');
+    ctx.access.changed(decision.clientId, 'incomeSupportDecisions');
     return decision;
   }
 

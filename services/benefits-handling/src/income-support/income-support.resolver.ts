@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { dueStatus, DueStatus, LocalDate, todayInFinland, WorkingDayCalendar } from '@asw/calendar';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, logChange, logRead, READ_ROLES, REGISTER_ROLES } from '../access';
+import { HANDLE_ROLES, READ_ROLES, REGISTER_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
 import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
 import { ApplicationStatus, ProcessingQueue } from '../domain';
@@ -29,7 +29,7 @@ function dueToday(application: IncomeSupportApplication, calendar: WorkingDayCal
 
 /** Logs the change (käyttöloki) and hands the application on. */
 function changed<T extends { clientId: string }>(ctx: GraphContext, application: T): T {
-  logChange(ctx, application.clientId, 'incomeSupportApplications');
+  ctx.access.changed(application.clientId, 'incomeSupportApplications');
   return application;
 }
 
@@ -58,7 +58,7 @@ export class IncomeSupportApplicationResolver {
     requireUser(ctx.identity, ...READ_ROLES);
     const application = await this.queries.byId(parseId(id, 'id'));
     if (!application) throw notFound('No income support application with that id', { field: 'id' });
-    logRead(ctx, application.clientId, 'incomeSupportApplications');
+    ctx.access.read(application.clientId, 'incomeSupportApplications');
     return application;
   }
 
@@ -70,7 +70,7 @@ export class IncomeSupportApplicationResolver {
   ): Promise<QueueView> {
     requireUser(ctx.identity, ...HANDLE_ROLES);
     const [applications, counts] = await Promise.all([this.queries.openInQueue(queue, assignedHandlerId ?? null), this.queries.queueCounts(todayInFinland())]);
-    for (const application of applications) logRead(ctx, application.clientId, 'incomeSupportApplications');
+    for (const application of applications) ctx.access.read(application.clientId, 'incomeSupportApplications');
     return { queue, applications, counts };
   }
 

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, requirePartner, requireUser } from '@asw/subgraph';
-import { logChange, logRead, READ_ROLES } from '../access';
+import { READ_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
 import { parseKelaReference } from '../income-support/application-intake.rules';
 import { ApplicationQueries } from '../income-support/application.queries';
@@ -25,7 +25,7 @@ export class KelaIntakeResolver {
   @Mutation(() => KelaNoticeReceipt, { description: 'Kela (partner): an eTotu notice about a person. Idempotent on Kela’s reference.' })
   async submitKelaNotice(@Args('input') input: SubmitKelaNoticeInput, @Ctx() ctx: GraphContext): Promise<KelaNoticeReceipt> {
     const notice = await this.commands.submitNotice(input, requirePartner(ctx.identity, 'KELA'), ctx.correlationId);
-    logChange(ctx, notice.clientId, 'kelaNotices');
+    ctx.access.changed(notice.clientId, 'kelaNotices');
     return { reference: notice.kelaReference, noticeType: notice.noticeType, receivedAt: notice.receivedAt };
   }
 
@@ -34,7 +34,7 @@ export class KelaIntakeResolver {
   })
   async forwardIncomeSupportApplication(@Args('input') input: ForwardIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<ForwardedApplicationStatus> {
     const application = await this.commands.forwardApplication(input, requirePartner(ctx.identity, 'KELA'), ctx.correlationId);
-    logChange(ctx, application.clientId, 'incomeSupportApplications');
+    ctx.access.changed(application.clientId, 'incomeSupportApplications');
     return { reference: application.kelaReference!, status: application.status };
   }
 
@@ -45,7 +45,7 @@ export class KelaIntakeResolver {
     const application = await this.applications.forwardedByKela(reference);
     if (!application || application.channel !== ApplicationChannel.KELA) throw notFound('No forwarded application with that reference', { field: 'reference' });
     // A partner's read is a disclosure (luovutusloki): the processing status, and nothing else.
-    logRead(ctx, application.clientId, 'incomeSupportApplications');
+    ctx.access.read(application.clientId, 'incomeSupportApplications');
     return { reference, status: application.status };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Ctx, GraphContext, groupByKey, LocalDateScalar, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, logChange, READ_ROLES } from '../access';
+import { HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportDecision } from '../decisions/income-support-decision.model';
 import { RecoveryClaimEntity } from './recovery-claim.entity';
 import { RecordCourtDecisionInput, RecordRecoveryClaimInput, RecoveryClaim } from './recovery-claim.model';
@@ -20,7 +20,7 @@ export class RecoveryClaimQueries {
 
 /** Logs the change (käyttöloki) and hands the claim on. */
 function changed(ctx: GraphContext, claim: RecoveryClaimEntity): RecoveryClaimEntity {
-  logChange(ctx, claim.clientId, 'recoveryClaims');
+  ctx.access.changed(claim.clientId, 'recoveryClaims');
   return claim;
 }
 

@@ -1,5 +1,5 @@
 import type { UserIdentity, UserRole } from '@asw/auth';
-import { GraphContext, requireUser, roleBasis } from '@asw/subgraph';
+import { GraphContext, requireUser } from '@asw/subgraph';
 
 /**
  * The one place the case service decides who may see and change client data, and where each access is
@@ -46,11 +46,11 @@ export class ClientAccess {
   ) {}
 
   read(clientId: string, category: ClientDataCategory): void {
-    this.ctx.access.read(clientId, [category], roleBasis(this.ctx.identity));
+    this.ctx.access.read(clientId, category);
   }
 
   changed(clientId: string, category: ClientDataCategory): void {
-    this.ctx.access.changed(clientId, [category], roleBasis(this.ctx.identity));
+    this.ctx.access.changed(clientId, category);
   }
 }
 
@@ -62,7 +62,7 @@ export function authorizeClientAccess(ctx: GraphContext, action: ClientAction, c
   try {
     return new ClientAccess(ctx, requireUser(ctx.identity, ...ROLES_FOR[action]));
   } catch (error) {
-    ctx.access.refused(clientId, action === 'read' ? 'READ' : 'CHANGE', [], error instanceof Error ? error.message : 'refused');
+    ctx.access.refused(clientId, action === 'read' ? 'READ' : 'CHANGE', error instanceof Error ? error.message : 'refused');
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { attendanceSummary } from '../domain';
-import { authorizeGroupWork, logChange, logRead } from '../authorization';
+import { authorizeGroupWork} from '../authorization';
 import { GroupEnrollmentEntity } from '../enrollments/enrollment.entity';
 import { GroupEnrollment } from '../enrollments/enrollment.model';
 import { GroupSessionEntity, RehabilitationGroupEntity } from '../groups/group.entity';
@@ -22,7 +22,7 @@ export class AttendanceResolver {
   async record(@Args('input') input: RecordGroupAttendanceInput, @Ctx() ctx: GraphContext): Promise<AttendanceEntity> {
     const worker = authorizeGroupWork(ctx);
     const attendance = await this.recordAttendance.execute(parseId(input.sessionId, 'sessionId'), parseId(input.clientId, 'clientId'), input.attendance, worker, ctx.correlationId);
-    logChange(ctx, attendance.clientId, 'groupAttendance');
+    ctx.access.changed(attendance.clientId, 'groupAttendance');
     return attendance;
   }
 }
@@ -35,7 +35,7 @@ export class SessionAttendanceResolver {
   async attendance(@Parent() session: GroupSessionEntity, @Ctx() ctx: GraphContext): Promise<AttendanceEntity[]> {
     authorizeGroupWork(ctx);
     const records = await ctx.loaders.get('attendanceBySession', (ids) => this.queries.ofSessions(ids)).load(session.id);
-    for (const record of records) logRead(ctx, record.clientId, 'groupAttendance');
+    for (const record of records) ctx.access.read(record.clientId, 'groupAttendance');
     return records;
   }
 }

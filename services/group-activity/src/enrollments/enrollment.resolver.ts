@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeGroupWork, logChange, logRead } from '../authorization';
+import { authorizeGroupWork} from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RehabilitationGroupEntity } from '../groups/group.entity';
 import { RehabilitationGroup } from '../groups/group.model';
@@ -25,7 +25,7 @@ export class EnrollmentResolver {
   async enroll(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
     authorizeGroupWork(ctx);
     const enrollment = await this.commands.enroll(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
-    logChange(ctx, enrollment.clientId, 'groupEnrollments');
+    ctx.access.changed(enrollment.clientId, 'groupEnrollments');
     return enrollment;
   }
 
@@ -33,7 +33,7 @@ export class EnrollmentResolver {
   async leave(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
     authorizeGroupWork(ctx);
     const enrollment = await this.commands.leave(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
-    logChange(ctx, enrollment.clientId, 'groupEnrollments');
+    ctx.access.changed(enrollment.clientId, 'groupEnrollments');
     return enrollment;
   }
 
@@ -68,7 +68,7 @@ export class GroupRosterResolver {
     const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(group.id);
     const enrolled = open.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
     const waiting = open.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
-    for (const row of open) logRead(ctx, row.clientId, 'groupEnrollments');
+    for (const row of open) ctx.access.read(row.clientId, 'groupEnrollments');
     return [...enrolled, ...waiting];
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork, logChange } from '../authorization';
+import { authorizeHousingWork} from '../authorization';
 import { ClientReference } from '../client-reference';
 import { HousingArrangementCommands } from './housing-arrangement.command';
 import {
@@ -21,7 +21,7 @@ export class HousingArrangementResolver {
   async openAccount(@Args('input') input: OpenPaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
     const worker = authorizeHousingWork(ctx);
     const account = await this.commands.openAccount(parseId(input.clientId, 'clientId'), input.openedOn, worker);
-    logChange(ctx, account.clientId, 'paymentIntermediaryAccounts');
+    ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
     return account;
   }
 
@@ -32,7 +32,7 @@ export class HousingArrangementResolver {
   async closeAccount(@Args('input') input: ClosePaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
     authorizeHousingWork(ctx);
     const account = await this.commands.closeAccount(parseId(input.accountId, 'accountId'), input.closedOn);
-    logChange(ctx, account.clientId, 'paymentIntermediaryAccounts');
+    ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
     return account;
   }
 
@@ -43,7 +43,7 @@ export class HousingArrangementResolver {
   async startSublease(@Args('input') input: StartSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
     authorizeHousingWork(ctx);
     const sublease = await this.commands.startSublease(parseId(input.clientId, 'clientId'), input.startsOn, { address: input.address, monthlyRentCents: input.monthlyRentCents });
-    logChange(ctx, sublease.clientId, 'subleases');
+    ctx.access.changed(sublease.clientId, 'subleases');
     return sublease;
   }
 
@@ -51,7 +51,7 @@ export class HousingArrangementResolver {
   async endSublease(@Args('input') input: EndSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
     authorizeHousingWork(ctx);
     const sublease = await this.commands.endSublease(parseId(input.subleaseId, 'subleaseId'), input.endedOn);
-    logChange(ctx, sublease.clientId, 'subleases');
+    ctx.access.changed(sublease.clientId, 'subleases');
     return sublease;
   }
 }

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { repaymentProgress } from '../domain';
-import { authorizeHousingWork, logChange } from '../authorization';
+import { authorizeHousingWork} from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RentArrearsCommands } from './rent-arrears.command';
 import { RentArrearsEntity } from './rent-arrears.entity';
@@ -20,7 +20,7 @@ export class RentArrearsResolver {
   async report(@Args('input') input: ReportRentArrearsInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
     const worker = authorizeHousingWork(ctx);
     const arrears = await this.commands.report(parseId(input.clientId, 'clientId'), { amountCents: input.amountCents, landlord: input.landlord, months: input.months }, worker, ctx.correlationId);
-    logChange(ctx, arrears.clientId, 'rentArrears');
+    ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
   }
 
@@ -28,7 +28,7 @@ export class RentArrearsResolver {
   async agreePlan(@Args('input') input: AgreeRepaymentPlanInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
     authorizeHousingWork(ctx);
     const arrears = await this.commands.agreePlan(parseId(input.rentArrearsId, 'rentArrearsId'), input.instalments);
-    logChange(ctx, arrears.clientId, 'rentArrears');
+    ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
   }
 
@@ -36,7 +36,7 @@ export class RentArrearsResolver {
   async recordRepayment(@Args('input') input: RecordRepaymentInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
     authorizeHousingWork(ctx);
     const arrears = await this.commands.recordPayment(parseId(input.rentArrearsId, 'rentArrearsId'), { paidOn: input.paidOn, amountCents: input.amountCents });
-    logChange(ctx, arrears.clientId, 'rentArrears');
+    ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
   }
 

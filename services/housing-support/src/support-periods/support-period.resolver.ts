@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork, logChange, logRead } from '../authorization';
+import { authorizeHousingWork} from '../authorization';
 import { ClientReference } from '../client-reference';
 import { SupportPeriodCommands } from './support-period.command';
 import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
@@ -20,7 +20,7 @@ export class SupportPeriodResolver {
     authorizeHousingWork(ctx);
     const period = await ctx.loaders.get('housingSupportPeriodById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
     if (!period) throw notFound('No housing support period with that id', { id });
-    logRead(ctx, period.clientId, 'housingSupport');
+    ctx.access.read(period.clientId, 'housingSupport');
     return period;
   }
 
@@ -36,7 +36,7 @@ export class SupportPeriodResolver {
       goals: input.goals,
       visitSchedule: input.visitSchedule ?? null,
     });
-    logChange(ctx, period.clientId, 'housingSupport');
+    ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
@@ -44,7 +44,7 @@ export class SupportPeriodResolver {
   async start(@Args('periodId', { type: () => ID }) periodId: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
     authorizeHousingWork(ctx);
     const period = await this.commands.start(parseId(periodId, 'periodId'));
-    logChange(ctx, period.clientId, 'housingSupport');
+    ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
@@ -52,7 +52,7 @@ export class SupportPeriodResolver {
   async end(@Args('input') input: EndHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
     authorizeHousingWork(ctx);
     const period = await this.commands.endByWorker(parseId(input.periodId, 'periodId'), input.endedOn, input.outcome, ctx.correlationId);
-    logChange(ctx, period.clientId, 'housingSupport');
+    ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
@@ -63,7 +63,7 @@ export class SupportPeriodResolver {
   async recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
     authorizeHousingWork(ctx);
     const period = await this.commands.recordOutcome(parseId(input.periodId, 'periodId'), input.outcome);
-    logChange(ctx, period.clientId, 'housingSupport');
+    ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
