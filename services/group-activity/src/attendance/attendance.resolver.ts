@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { attendanceSummary } from '../domain';
-import { authorizeGroupWork} from '../authorization';
+import { authorizeGroupWork } from '../authorization';
 import { GroupEnrollmentEntity } from '../enrollments/enrollment.entity';
 import { GroupEnrollment } from '../enrollments/enrollment.model';
 import { GroupSessionEntity, RehabilitationGroupEntity } from '../groups/group.entity';

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeGroupWork} from '../authorization';
+import { authorizeGroupWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RehabilitationGroupEntity } from '../groups/group.entity';
 import { RehabilitationGroup } from '../groups/group.model';

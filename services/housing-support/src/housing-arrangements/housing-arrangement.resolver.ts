@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork} from '../authorization';
+import { authorizeHousingWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { HousingArrangementCommands } from './housing-arrangement.command';
 import {

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { repaymentProgress } from '../domain';
-import { authorizeHousingWork} from '../authorization';
+import { authorizeHousingWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RentArrearsCommands } from './rent-arrears.command';
 import { RentArrearsEntity } from './rent-arrears.entity';

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork} from '../authorization';
+import { authorizeHousingWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { SupportPeriodCommands } from './support-period.command';
 import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork} from '../authorization';
+import { authorizeHousingWork } from '../authorization';
 import { HousingSupportPeriodEntity, toSupportPeriod } from '../support-periods/support-period.entity';
 import { HousingSupportPeriod } from '../support-periods/support-period.model';
 import { RecordSupportVisitCommand } from './support-visit.command';
