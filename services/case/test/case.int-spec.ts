@@ -227,7 +227,7 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
           { action: 'CHANGE', categories: ['case:client'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
           { action: 'READ', categories: ['case:client'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
           { action: 'READ', categories: ['case:cases'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
-          { action: 'READ', categories: [], basis: expect.stringContaining('needs one of the roles'), outcome: 'REFUSED' },
+          { action: 'READ', categories: ['case'], basis: expect.stringContaining('needs one of the roles'), outcome: 'REFUSED' },
         ]),
       );
     });
