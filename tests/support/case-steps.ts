@@ -67,3 +67,30 @@ export async function caseWithGrantedDecision(
   );
   return openCase.id;
 }
+
+export interface TestWorker {
+  userId: string;
+  name: string;
+  role: 'SOCIAL_WORKER' | 'SOCIAL_INSTRUCTOR' | 'PRACTICAL_NURSE';
+  team: string;
+}
+
+/**
+ * Gives workers a client relationship through a case (PRODUCT.md "Who may do what"): the team's
+ * supervisor registers them and assigns the named worker (omatyöntekijä) and co-workers. Returns the
+ * registered worker ids, named worker first.
+ */
+export async function assignCaseWorkers(graph: RunningGraph, supervisor: string, caseId: string, named: TestWorker, coWorkers: TestWorker[] = []): Promise<string[]> {
+  const ids: string[] = [];
+  for (const worker of [named, ...coWorkers]) {
+    const { registerWorker } = await ok(graph, `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: worker }, supervisor);
+    ids.push(registerWorker.id);
+  }
+  await ok(
+    graph,
+    `mutation($caseId: ID!, $workerId: ID!, $coWorkerIds: [ID!]) { assignResponsibleWorker(caseId: $caseId, workerId: $workerId, coWorkerIds: $coWorkerIds) { id } }`,
+    { caseId, workerId: ids[0], coWorkerIds: ids.slice(1) },
+    supervisor,
+  );
+  return ids;
+}

@@ -30,11 +30,17 @@ export function clientReferenceType() {
 
   @Resolver(() => ClientReference)
   class ClientReferenceResolver {
-    /** Every read of this service's data about a client comes through here, so it is logged here. */
+    /**
+     * Every read of this service's data about a client comes through here, so it is checked here (a
+     * client relationship, whoever built the `_entities` call) and logged here.
+     */
     @ResolveReference()
-    resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): ClientReference {
+    async resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): Promise<ClientReference> {
       const fields = requestedClientFields(info);
-      if (fields.length > 0) ctx.access.read(reference.id, ...fields);
+      if (fields.length > 0) {
+        await ctx.relationships.require(reference.id, 'READ', ...fields);
+        ctx.access.read(reference.id, ...fields);
+      }
       return { id: reference.id };
     }
   }

@@ -19,6 +19,7 @@ import {
   topicOf,
 } from '@asw/events';
 import { AppLogger, loadConfig, ServiceConfig } from '@asw/platform';
+import { CaseRelationshipsChangedHandler } from './relationships/case-relationships';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
@@ -52,6 +53,8 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = (this.definition.eventHandlers ?? []).map((type) => this.moduleRef.get<EventHandler>(type, { strict: false }));
+    // Who works on which case: case records it itself; every other service keeps it from case's events.
+    if (!this.definition.ownsClient) handlers.push(new CaseRelationshipsChangedHandler());
     const prefix = this.config.KAFKA_TOPIC_PREFIX;
     const events = this.eventsConfig;
     this.consumer = new EventConsumer({

@@ -3,9 +3,11 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
+import type { EntityManager } from 'typeorm';
 import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
 import { correlationIdOf, DomainError } from '@asw/platform';
 import { AccessRecorder } from './access-log/access-recorder';
+import { ClientRelationships } from './relationships/client-relationships';
 
 /**
  * One DataLoader per name per request: entity references and fields that extend Client resolve in
@@ -31,10 +33,12 @@ export interface GraphContext {
   loaders: Loaders;
   /** Whose data this request read or changed; written to the access log when the response leaves. */
   access: AccessRecorder;
+  /** The caller's client relationships: `require` one before touching a client's data, `filter` lists. */
+  relationships: ClientRelationships;
 }
 
 /** Subgraphs trust no network: every request must carry identity signed by the gateway. */
-export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string): Promise<GraphContext> {
+export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string, db: EntityManager): Promise<GraphContext> {
   const header = req.headers[GATEWAY_IDENTITY_HEADER];
   let identity: Identity;
   try {
@@ -43,7 +47,9 @@ export async function createGraphContext(req: Request, gatewayIdentitySecret: st
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
     throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
-  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders: new Loaders(), access: new AccessRecorder(service, identity) };
+  const loaders = new Loaders();
+  const access = new AccessRecorder(service, identity);
+  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders, access, relationships: new ClientRelationships(db, identity, access, loaders) };
 }
 
 /** Resolver parameter: the request's GraphContext. */

@@ -11,3 +11,7 @@ export * from './periodic-job';
 export { AccessRecorder, roleBasis } from './access-log/access-recorder';
 export type { AccessEntry, AccessAction, AccessOutcome } from './access-log/access-recorder';
 export { AccessLogEntry, ClientAccessReport } from './access-log/access-report';
+export { ClientRelationships } from './relationships/client-relationships';
+export { caseRelationshipsChanged, loadCaseRelationships } from './relationships/case-relationships';
+export { CLIENT_RELATIONSHIPS, relationshipOf, relationshipBasis } from './relationships/relationship.rules';
+export type { ClientRelationship, CaseRelationships } from './relationships/relationship.rules';

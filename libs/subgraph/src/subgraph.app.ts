@@ -14,6 +14,7 @@ import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAd
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
+import { CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
 import { accessLogPlugin } from './access-log/access-log.plugin';
 import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
@@ -59,7 +60,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, ...definition.migrations],
+        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations],
         migrationsRun: true,
         migrationsTransactionMode: 'each',
         synchronize: false,
@@ -83,7 +84,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
           ],
-          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name),
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager),
           formatError: createErrorFormatter(logger),
         }),
       }),

@@ -102,3 +102,24 @@ export const ResponsibleWorkerAssigned = defineEvent({
     assignedAt: timestamp,
   }),
 });
+
+/**
+ * Who works on a case, as every service needs it for relationship-based access (PRODUCT.md "Who may do
+ * what"): the named worker and the co-workers (token user ids, never names), the team whose supervisor
+ * sees it, and whether it is still open. Published whole on every change (open, assign, close), so a
+ * consumer keeps the latest snapshot per case and needs no history.
+ */
+export const CaseRelationshipsChanged = defineEvent({
+  type: 'CaseRelationshipsChanged',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    caseId: id,
+    clientId: id,
+    team: z.string().min(1),
+    open: z.boolean(),
+    namedWorker: z.string().min(1).nullable(),
+    coWorkers: z.array(z.string().min(1)),
+    changedAt: timestamp,
+  }),
+});

@@ -1,5 +1,5 @@
 import type { EventDefinition } from '../event-definition';
-import { CaseClosed, CaseOpened, CaseStatusChanged, ClientRegistered, ContactRecorded, ResponsibleWorkerAssigned, ServiceDecisionMade } from './case.events';
+import { CaseClosed, CaseOpened, CaseRelationshipsChanged, CaseStatusChanged, ClientRegistered, ContactRecorded, ResponsibleWorkerAssigned, ServiceDecisionMade } from './case.events';
 import { HousingSupportPeriodEnded, HousingSupportPeriodOpened, RentArrearsReported, SupportVisitDone } from './housing.events';
 import {
   IncomeSupportApplicationRegistered,
@@ -23,6 +23,7 @@ export const eventCatalog: readonly EventDefinition<any>[] = [
   CaseStatusChanged,
   CaseClosed,
   ResponsibleWorkerAssigned,
+  CaseRelationshipsChanged,
   ServiceDecisionMade,
   ContactRecorded,
   HousingSupportPeriodOpened,

@@ -15,8 +15,8 @@ export interface AccessEntry {
 }
 
 /**
- * The basis a role check gives: `role:SOCIAL_WORKER+SUPERVISOR`, or `partner:KELA`. Relationship checks
- * (named worker, co-worker, supervisor of the team) will name the relationship instead.
+ * The basis a role check gives: `role:SOCIAL_WORKER+SUPERVISOR`, or `partner:KELA`, when no relationship
+ * or other basis was admitted for the client.
  */
 export function roleBasis(identity: Identity): string {
   return identity.kind === 'user' ? `role:${identity.roles.join('+')}` : `partner:${identity.partner}`;
@@ -31,6 +31,7 @@ export function roleBasis(identity: Identity): string {
  */
 export class AccessRecorder {
   private readonly seen = new Map<string, AccessEntry>();
+  private readonly bases = new Map<string, string>();
 
   constructor(
     private readonly service: string,
@@ -41,17 +42,29 @@ export class AccessRecorder {
     return [...this.seen.values()];
   }
 
+  /**
+   * The basis this request holds for the client from now on, e.g. `relationship:NAMED_WORKER` once
+   * `ctx.relationships` admitted the caller, or `queue:team-a` for a benefits handler's queue.
+   */
+  admit(clientId: string, basis: string): void {
+    this.bases.set(clientId.toLowerCase(), basis);
+  }
+
   read(clientId: string, ...categories: string[]): void {
-    this.add({ clientId, action: 'READ', categories, basis: roleBasis(this.identity), outcome: 'ALLOWED' });
+    this.add({ clientId, action: 'READ', categories, basis: this.basisFor(clientId), outcome: 'ALLOWED' });
   }
 
   changed(clientId: string, ...categories: string[]): void {
-    this.add({ clientId, action: 'CHANGE', categories, basis: roleBasis(this.identity), outcome: 'ALLOWED' });
+    this.add({ clientId, action: 'CHANGE', categories, basis: this.basisFor(clientId), outcome: 'ALLOWED' });
   }
 
   /** A refusal, with its reason; without categories it stands for the whole service. */
   refused(clientId: string | null, action: AccessAction, reason: string, ...categories: string[]): void {
     this.add({ clientId, action, categories: categories.length > 0 ? categories : [this.service], basis: reason, outcome: 'REFUSED' });
+  }
+
+  private basisFor(clientId: string): string {
+    return this.bases.get(clientId.toLowerCase()) ?? roleBasis(this.identity);
   }
 
   private add(entry: AccessEntry): void {

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CaseRelationshipsChanged, EventEnvelope, EventHandler, EventPublisher, PayloadOf } from '@asw/events';
+import type { CaseRelationships } from './relationship.rules';
+
+type Payload = PayloadOf<typeof CaseRelationshipsChanged>;
+
+/** Keeps the latest snapshot per case; an older one arriving late changes nothing. */
+async function storeCaseRelationships(manager: EntityManager, snapshot: CaseRelationships): Promise<void> {
+  await manager.query(
+    `INSERT INTO case_relationships (case_id, client_id, team, open, named_worker, co_workers, changed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (case_id) DO UPDATE SET client_id = EXCLUDED.client_id, team = EXCLUDED.team, open = EXCLUDED.open,
+       named_worker = EXCLUDED.named_worker, co_workers = EXCLUDED.co_workers, changed_at = EXCLUDED.changed_at
+     WHERE case_relationships.changed_at <= EXCLUDED.changed_at`,
+    [snapshot.caseId, snapshot.clientId, snapshot.team, snapshot.open, snapshot.namedWorker, [...new Set(snapshot.coWorkers)].sort(), snapshot.changedAt],
+  );
+}
+
+/**
+ * The case service's one call whenever who works on a case changes (opened, named worker or co-workers
+ * assigned, closed): records the snapshot for its own checks and publishes it to the other services,
+ * in the caller's transaction.
+ */
+export async function caseRelationshipsChanged(manager: EntityManager, publisher: EventPublisher, snapshot: CaseRelationships, correlationId: string): Promise<void> {
+  await storeCaseRelationships(manager, snapshot);
+  await publisher.publish(manager, CaseRelationshipsChanged, snapshot, { subject: snapshot.clientId, correlationId });
+}
+
+/** The cases of these clients with who works on them. */
+export async function loadCaseRelationships(manager: EntityManager, clientIds: readonly string[]): Promise<CaseRelationships[]> {
+  const rows: Array<{ case_id: string; client_id: string; team: string; open: boolean; named_worker: string | null; co_workers: string[]; changed_at: Date }> = await manager.query(
+    `SELECT case_id, client_id, team, open, named_worker, co_workers, changed_at FROM case_relationships WHERE client_id = ANY($1::uuid[])`,
+    [clientIds],
+  );
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    clientId: row.client_id,
+    team: row.team,
+    open: row.open,
+    namedWorker: row.named_worker,
+    coWorkers: row.co_workers,
+    changedAt: row.changed_at.toISOString(),
+  }));
+}
+
+/** Every service but case learns who works on a case from case's events (added by the library). */
+@Injectable()
+export class CaseRelationshipsChangedHandler implements EventHandler<Payload> {
+  readonly event = CaseRelationshipsChanged;
+
+  handle(manager: EntityManager, { payload }: EventEnvelope<Payload>): Promise<void> {
+    return storeCaseRelationships(manager, payload);
+  }
+}
