@@ -65,7 +65,7 @@ function gatewayModule(config: GatewayConfig) {
           // persisted operations come from the allow-list only.
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET, new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE)),
+          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET, new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger),
           plugins: [
             hardeningPlugin({
               logger,

@@ -41,7 +41,11 @@ describe('access log (käyttöloki) through the graph', () => {
     const input = { personalIdentityCode, firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' };
     const response = await graph.request(REGISTER, { input }, worker);
     expect(response.errors).toBeUndefined();
-    return response.data.registerClient.id;
+    const clientId = response.data.registerClient.id;
+    // Opening the case gives the worker the client relationship every service checks.
+    const opened = await graph.request(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'VISIT' } }, worker);
+    expect(opened.errors).toBeUndefined();
+    return clientId;
   }
 
   it('records who read and changed what, in every service, and an auditor sees it in one report', async () => {
@@ -54,11 +58,11 @@ describe('access log (käyttöloki) through the graph', () => {
     const report = await graph.request(REPORT, { clientId, from, to: new Date(Date.now() + 60_000).toISOString() }, auditor);
     expect(report.errors).toBeUndefined();
     const { case: caseLog, housingSupport, benefitsHandling, groupActivity } = report.data.clientAccessReport;
-    const who = { log: 'ACCESS', actorKind: 'user', actorId: TEST_WORKER.kind === 'user' ? TEST_WORKER.userId : '', actorRoles: ['SOCIAL_WORKER'], organisation: 'test-county', basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' };
+    const who = { log: 'ACCESS', actorKind: 'user', actorId: TEST_WORKER.kind === 'user' ? TEST_WORKER.userId : '', actorRoles: ['SOCIAL_WORKER'], organisation: 'test-county', outcome: 'ALLOWED' };
     expect(caseLog).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ ...who, action: 'CHANGE', operation: '(anonymous)', categories: ['case:client'] }),
-        expect.objectContaining({ ...who, action: 'READ', operation: 'ClientOverview', categories: ['case:client'] }),
+        expect.objectContaining({ ...who, action: 'READ', operation: 'ClientOverview', categories: ['case:client'], basis: 'relationship:CO_WORKER' }),
       ]),
     );
     for (const [log, category] of [
@@ -66,7 +70,7 @@ describe('access log (käyttöloki) through the graph', () => {
       [benefitsHandling, 'benefits-handling:incomeSupportApplications'],
       [groupActivity, 'group-activity:rehabilitationEligibility'],
     ] as const) {
-      expect(log).toContainEqual(expect.objectContaining({ ...who, action: 'READ', categories: [category] }));
+      expect(log).toContainEqual(expect.objectContaining({ ...who, action: 'READ', categories: [category], basis: 'relationship:CO_WORKER' }));
     }
     // One request, one correlation id in every service's log.
     const lastRead = caseLog.filter((entry: { action: string }) => entry.action === 'READ').at(-1);

@@ -37,6 +37,9 @@ describe('walking skeleton: one graph over four services', () => {
     const registered = await graph.request(REGISTER, { input: registration('Aino', 'Virtanen') }, token);
     expect(registered.errors).toBeUndefined();
     const { id, registeredAt } = registered.data.registerClient;
+    // Whoever opens the case works on it: the client relationship each service checks before answering.
+    const opened = await graph.request(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId: id, initiationChannel: 'APPLICATION' } }, token);
+    expect(opened.errors).toBeUndefined();
 
     const client = await eventually(async () => {
       const response = await graph.request(CLIENT_EVERYWHERE, { id }, token);

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
-import { correlationIdOf, DomainError } from '@asw/platform';
+import { AppLogger, correlationIdOf, DomainError } from '@asw/platform';
 import { AccessRecorder } from './access-log/access-recorder';
 import { ClientRelationships } from './relationships/client-relationships';
 
@@ -37,19 +37,21 @@ export interface GraphContext {
   relationships: ClientRelationships;
 }
 
-/** Subgraphs trust no network: every request must carry identity signed by the gateway. */
-export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string, db: EntityManager): Promise<GraphContext> {
+/** Subgraphs trust no network: every request must carry identity signed by the gateway; a refusal is logged. */
+export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string, db: EntityManager, logger: AppLogger): Promise<GraphContext> {
+  const correlationId = correlationIdOf(req.headers[CORRELATION_ID_HEADER]);
   const header = req.headers[GATEWAY_IDENTITY_HEADER];
   let identity: Identity;
   try {
     identity = await verifyGatewayIdentity(typeof header === 'string' ? header : undefined, gatewayIdentitySecret);
   } catch (error) {
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
+    logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason: message }, 'refused: no valid gateway identity');
     throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   }
   const loaders = new Loaders();
   const access = new AccessRecorder(service, identity);
-  return { identity, correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), loaders, access, relationships: new ClientRelationships(db, identity, access, loaders) };
+  return { identity, correlationId, loaders, access, relationships: new ClientRelationships(db, identity, access, loaders) };
 }
 
 /** Resolver parameter: the request's GraphContext. */

@@ -15,3 +15,5 @@ export { ClientRelationships } from './relationships/client-relationships';
 export { caseRelationshipsChanged, loadCaseRelationships } from './relationships/case-relationships';
 export { CLIENT_RELATIONSHIPS, relationshipOf, relationshipBasis } from './relationships/relationship.rules';
 export type { ClientRelationship, CaseRelationships } from './relationships/relationship.rules';
+export { RETENTION_CLASSES, LIBRARY_TABLE_RETENTION } from './retention/retention';
+export type { RetentionClass } from './retention/retention';

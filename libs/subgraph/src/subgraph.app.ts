@@ -84,7 +84,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
           ],
-          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager),
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger),
           formatError: createErrorFormatter(logger),
         }),
       }),

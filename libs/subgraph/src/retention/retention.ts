@@ -1,0 +1,42 @@
+/**
+ * How long each kind of record is kept (DOMAIN.md "Records, logs and retention": Kansallisarkisto's
+ * rules for social welfare records, Act 703/2023), so a purge job can act on data, not on guesses.
+ * Every table of every service names its class in the service's definition (`retention`); a test
+ * checks that no table is left without one.
+ */
+export const RETENTION_CLASSES = {
+  /** Asiakkaan perustiedot: names, identity code, municipality, language. */
+  CLIENT_BASIC_DATA: { years: 2, after: 'CLIENT_DEATH', rule: 'Client basic data: 2 years after the client’s death' },
+  /** Asiakkuusasiakirja: the case, its assessment, plan, decisions and contacts. */
+  CLIENT_RECORD: { years: 2, after: 'CLIENT_DEATH', rule: 'Client record (asiakkuusasiakirja): 2 years after the client’s death' },
+  /** Working-age adult social work and its services (housing support, rehabilitation, income support). */
+  WORKING_AGE_SERVICE_RECORD: { years: 10, after: 'MATTER_CLOSED', rule: 'Working-age and substance-abuse service records: 10 years after the matter closed' },
+  /** Vouchers (tositteet) of payments. */
+  VOUCHER: { years: 3, after: 'RECORD_CREATED', rule: 'Vouchers: 3 years' },
+  /**
+   * Käyttöloki and luovutusloki: append-only in the database; their retention is the county's records
+   * plan (arkistonmuodostussuunnitelma) to set, and no purge job may touch them without it.
+   */
+  ACCESS_LOG: { years: null, after: 'RECORDS_PLAN', rule: 'Access and disclosure logs: kept per the county’s records plan; never purged by this platform' },
+  /** The county's own organisation (workers, groups and their sessions, rates): not client data. */
+  ORGANISATION: { years: null, after: 'RECORDS_PLAN', rule: 'Organisation data (workers, groups, rates): per the county’s records plan' },
+  /** A copy of another service's records (read models kept from events): goes when the source goes. */
+  COPY_OF_SOURCE: { years: null, after: 'SOURCE_PURGED', rule: 'Read model: removed when the owning service purges the source record' },
+  /** Outbox, inbox, dead letters, parked events: technical, pruned by the event housekeeping. */
+  EVENT_PLUMBING: { years: null, after: 'HOUSEKEEPING', rule: 'Event plumbing: pruned by event housekeeping once safe' },
+  /** Migration bookkeeping and other technical tables. */
+  TECHNICAL: { years: null, after: 'NOT_PERSONAL_DATA', rule: 'Technical: holds no personal data' },
+} as const;
+
+export type RetentionClass = keyof typeof RETENTION_CLASSES;
+
+/** The tables every service has from the libraries (events, access log, relationships, migrations). */
+export const LIBRARY_TABLE_RETENTION: Readonly<Record<string, RetentionClass>> = {
+  outbox: 'EVENT_PLUMBING',
+  inbox: 'EVENT_PLUMBING',
+  dead_letter: 'EVENT_PLUMBING',
+  parked_event: 'EVENT_PLUMBING',
+  access_log: 'ACCESS_LOG',
+  case_relationships: 'COPY_OF_SOURCE',
+  migrations: 'TECHNICAL',
+};
