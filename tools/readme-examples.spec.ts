@@ -6,7 +6,7 @@ import { DocumentNode, Kind, parse, validate } from 'graphql';
 // The README's and the services' example operations must run against the graph as composed.
 const root = join(__dirname, '..');
 const apiSchema = Supergraph.build(readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
-const documents = ['README.md', 'services/case/README.md'];
+const documents = ['README.md', 'services/case/README.md', 'services/housing-support/README.md', 'services/group-activity/README.md', 'services/benefits-handling/README.md'];
 
 /** A block may hold a walk-through of several operations: each is checked on its own. */
 function operations(example: string): DocumentNode[] {

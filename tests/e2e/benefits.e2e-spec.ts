@@ -16,6 +16,10 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
 
   const HANDLER: Identity = { kind: 'user', userId: 'handler-e2e', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely', organisation: 'test-county' };
   const KELA: Identity = { kind: 'partner', partner: 'KELA', clientId: 'kela-etotu', organisation: 'Kela' };
+  // A handler of another team's queue, a social worker with no case of the client, and another Kela client.
+  const NORTH_HANDLER: Identity = { kind: 'user', userId: 'handler-e2e-north', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely-pohjoinen', organisation: 'test-county' };
+  const UNRELATED_WORKER: Identity = { kind: 'user', userId: 'worker-e2e-unrelated', roles: ['SOCIAL_WORKER'], team: 'team-test', organisation: 'test-county' };
+  const OTHER_KELA: Identity = { kind: 'partner', partner: 'KELA', clientId: 'kela-other-client', organisation: 'Kela' };
 
   // Kela's documents, byte for byte as Kela sends them (the gateway admits a partner only to allow-listed ones).
   const KELA_OPERATIONS = join(__dirname, '../../gateway/partner-operations');
@@ -38,9 +42,24 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
   });
   afterAll(() => graph?.close());
 
+  /** The open application with Kela's reference in the caller's GENERAL queue, or undefined. */
+  async function inQueue(token: string, reference: string): Promise<any> {
+    const queue = await graph.request(
+      `query { incomeSupportQueue(queue: GENERAL) { applications { id clientId kind status queue handlingTeam receivedOn decisionDueOn kelaReference } } }`,
+      {},
+      token,
+    );
+    expect(queue.errors).toBeUndefined();
+    return queue.data.incomeSupportQueue.applications.find((a: { kelaReference: string | null }) => a.kelaReference === reference);
+  }
+
   const rows = async (table: string) => Number((await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
-  /** A social worker registers the client in case; benefits-handling learns the id and the code's lookup hash from ClientRegistered. */
+  /**
+   * A social worker registers the client in case and opens a case (so works on it: a client
+   * relationship); benefits-handling learns the id and the code's lookup hash from ClientRegistered, and
+   * who works on the case from CaseRelationshipsChanged.
+   */
   async function registerClient(personalIdentityCode: string, firstName: string, lastName: string): Promise<string> {
     const registered = await graph.request(
       `mutation ($input: RegisterClientInput!) { registerClient(input: $input) { id } }`,
@@ -49,9 +68,13 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     );
     expect(registered.errors).toBeUndefined();
     const clientId = registered.data.registerClient.id;
+    const opened = await graph.request(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } }, worker);
+    expect(opened.errors).toBeUndefined();
     await eventually(async () => {
       const known = await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT 1 FROM known_client WHERE client_id = $1`, [clientId]);
       expect(known).toHaveLength(1);
+      const relationships = await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT 1 FROM case_relationships WHERE client_id = $1`, [clientId]);
+      expect(relationships).toHaveLength(1);
     });
     return clientId;
   }
@@ -73,11 +96,15 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     expect(forwarded.errors).toBeUndefined();
     expect(forwarded.data.forwardIncomeSupportApplication).toEqual({ reference, status: 'RECEIVED' });
 
+    // The handler finds it in the team's queue; the social worker on the client's case sees it on the client.
+    const application = await inQueue(handler, reference);
+    expect(application).toMatchObject({ clientId, kind: 'SUPPLEMENTARY', status: 'RECEIVED', queue: 'GENERAL', handlingTeam: 'etuuskasittely', receivedOn: '2026-04-02', decisionDueOn: '2026-04-15' });
     const CLIENT = `query ($id: ID!) { client(id: $id) { id incomeSupportApplications { id kind status queue receivedOn decisionDueOn kelaReference } } }`;
-    const seen = await graph.request(CLIENT, { id: clientId }, handler);
+    const seen = await graph.request(CLIENT, { id: clientId }, worker);
     expect(seen.errors).toBeUndefined();
-    const [application] = seen.data.client.incomeSupportApplications;
-    expect(application).toMatchObject({ kind: 'SUPPLEMENTARY', status: 'RECEIVED', queue: 'GENERAL', receivedOn: '2026-04-02', decisionDueOn: '2026-04-15', kelaReference: reference });
+    expect(seen.data.client.incomeSupportApplications).toEqual([
+      { id: application.id, kind: 'SUPPLEMENTARY', status: 'RECEIVED', queue: 'GENERAL', receivedOn: '2026-04-02', decisionDueOn: '2026-04-15', kelaReference: reference },
+    ]);
 
     const before = { applications: await rows('income_support_application'), notices: await rows('kela_notice'), outbox: await rows('outbox') };
     const resent = await graph.request(FORWARD, { input }, kela);
@@ -139,8 +166,62 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     expect(again.data).toEqual(first.data);
     expect(await rows('kela_notice')).toBe(2); // this notice and the first test's transfer
 
-    const seen = await graph.request(`query ($id: ID!) { client(id: $id) { kelaNotices { noticeType urgent mustBeHandledSameDay } } }`, { id: clientId }, handler);
+    const seen = await graph.request(`query ($id: ID!) { client(id: $id) { kelaNotices { noticeType urgent mustBeHandledSameDay } } }`, { id: clientId }, worker);
     expect(seen.errors).toBeUndefined();
     expect(seen.data.client.kelaNotices).toEqual([{ noticeType: 'NEED_FOR_SOCIAL_WORK', urgent: true, mustBeHandledSameDay: true }]);
+  });
+
+  it('keeps an application to its team’s queue and the client’s workers, and Kela to what it forwarded itself', async () => {
+    const code = `020390-952${personalIdentityCodeCheckCharacter('020390', '952')}`;
+    const clientId = await registerClient(code, 'Ville', 'Koskinen');
+    const reference = `KELA/${randomUUID().slice(0, 13)}`;
+    const input = { reference, personalIdentityCode: code, kind: 'PREVENTIVE', receivedOn: '2026-11-02', expenses: [{ expenseType: 'RENT', claimedCents: 45_000 }] };
+    expect((await graph.request(FORWARD, { input }, kela)).errors).toBeUndefined();
+    const application = await inQueue(handler, reference);
+    expect(application).toMatchObject({ clientId, handlingTeam: 'etuuskasittely' });
+    const [north, unrelated, otherKela] = await Promise.all([graph.token(NORTH_HANDLER), graph.token(UNRELATED_WORKER), graph.token(OTHER_KELA)]);
+    const log = (actor: string) =>
+      graph.subgraphs['benefits-handling'].dataSource.query(`SELECT action, basis, outcome FROM access_log WHERE client_id = $1 AND actor_id = $2 ORDER BY id`, [clientId, actor]);
+
+    // A handler of another team: not in their queue, not by id, not on the client, and cannot decide it.
+    expect(await inQueue(north, reference)).toBeUndefined();
+    const byId = await graph.request(`query ($id: ID!) { incomeSupportApplication(id: $id) { id status } }`, { id: application.id }, north);
+    expect(byId.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(byId.data?.incomeSupportApplication ?? null).toBeNull();
+    const before = { applications: await rows('income_support_application'), decisions: await rows('income_support_decision'), outbox: await rows('outbox') };
+    const decide = await graph.request(
+      `mutation ($input: DecideIncomeSupportApplicationInput!) { decideIncomeSupportApplication(input: $input) { id } }`,
+      { input: { applicationId: application.id, lines: [{ expenseType: 'RENT', claimedCents: 45_000, grantedCents: 45_000, legalBasis: 'PREVENTIVE_13', payee: 'LANDLORD' }] } },
+      north,
+    );
+    expect(decide.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect({ applications: await rows('income_support_application'), decisions: await rows('income_support_decision'), outbox: await rows('outbox') }).toEqual(before);
+    const onClient = await graph.request(`query ($id: ID!) { client(id: $id) { incomeSupportApplications { id } } }`, { id: clientId }, north);
+    expect(onClient.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(onClient.data?.client?.incomeSupportApplications ?? null).toBeNull();
+    expect(await log('handler-e2e-north')).toEqual([
+      { action: 'READ', basis: 'no client relationship', outcome: 'REFUSED' },
+      { action: 'CHANGE', basis: 'no client relationship', outcome: 'REFUSED' },
+      { action: 'READ', basis: 'no client relationship', outcome: 'REFUSED' },
+    ]);
+
+    // A social worker with no case of the client sees none of it.
+    const unrelatedRead = await graph.request(`query ($id: ID!) { client(id: $id) { incomeSupportApplications { id } } }`, { id: clientId }, unrelated);
+    expect(unrelatedRead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(unrelatedRead.data?.client?.incomeSupportApplications ?? null).toBeNull();
+    expect(await inQueue(unrelated, reference)).toBeUndefined();
+
+    // The team's handler reads it, on the queue's basis.
+    expect((await graph.request(`query ($id: ID!) { incomeSupportApplication(id: $id) { id } }`, { id: application.id }, handler)).errors).toBeUndefined();
+    expect(await log('handler-e2e')).toContainEqual({ action: 'READ', basis: 'queue:etuuskasittely', outcome: 'ALLOWED' });
+
+    // Another Kela client asking about this reference gets the answer an unknown reference gets, on record.
+    const notTheirs = await graph.request(STATUS, { reference }, otherKela);
+    const unknown = await graph.request(STATUS, { reference: `KELA/${randomUUID().slice(0, 13)}` }, otherKela);
+    expect(notTheirs.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(notTheirs.errors?.map((e) => e.message)).toEqual(unknown.errors?.map((e) => e.message));
+    expect(notTheirs.data?.forwardedApplicationStatus ?? null).toBeNull();
+    expect(await log('kela-other-client')).toEqual([{ action: 'READ', basis: 'not forwarded by this partner', outcome: 'REFUSED' }]);
+    expect((await graph.request(STATUS, { reference }, kela)).data).toEqual({ forwardedApplicationStatus: { reference, status: 'RECEIVED' } });
   });
 });

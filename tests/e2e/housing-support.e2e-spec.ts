@@ -1,17 +1,24 @@
 import type { Identity } from '@asw/auth';
 import { addDays, todayInFinland } from '@asw/calendar';
 import { eventually } from '@asw/testing';
-import { caseWithGrantedDecision, ok as request, registerClient, testIdentityCode } from '../support/case-steps';
+import { caseWithGrantedDecision, ok as request, registerClient, TestWorker, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
 // Plain-language description: housing-support.feature.md beside this file.
 const SOCIAL_WORKER: Identity = { kind: 'user', userId: 'sw-e2e-housing', roles: ['SOCIAL_WORKER'], team: 'team-e2e', organisation: 'test-county' };
 const INSTRUCTOR: Identity = { kind: 'user', userId: 'instructor-e2e-housing', roles: ['SOCIAL_INSTRUCTOR'], team: 'team-e2e', organisation: 'test-county' };
+const SUPERVISOR: Identity = { kind: 'user', userId: 'lead-e2e-housing', roles: ['SUPERVISOR'], team: 'team-e2e', organisation: 'test-county' };
+/** A housing worker of the same team who works on none of these clients' cases. */
+const OTHER_INSTRUCTOR: Identity = { kind: 'user', userId: 'instructor-e2e-other', roles: ['SOCIAL_INSTRUCTOR'], team: 'team-e2e', organisation: 'test-county' };
+const INSTRUCTOR_WORKER: TestWorker = { userId: 'instructor-e2e-housing', name: 'Iida Ohjaaja', role: 'SOCIAL_INSTRUCTOR', team: 'team-e2e' };
 
 describe('housing support through the gateway: decision → period → visit → HOME_VISIT contact; rent arrears → draft application; sublease needs välitystili; case closed → period ends', () => {
   let graph: RunningGraph;
   let socialWorker: string;
   let instructor: string;
+  let supervisor: string;
+  let otherInstructor: string;
+  let instructorWorkerId: string;
   const today = todayInFinland();
   let individual = 300;
 
@@ -19,6 +26,10 @@ describe('housing support through the gateway: decision → period → visit →
     graph = await startGraph();
     socialWorker = await graph.token(SOCIAL_WORKER);
     instructor = await graph.token(INSTRUCTOR);
+    supervisor = await graph.token(SUPERVISOR);
+    otherInstructor = await graph.token(OTHER_INSTRUCTOR);
+    const { registerWorker } = await request(graph, `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: INSTRUCTOR_WORKER }, supervisor);
+    instructorWorkerId = registerWorker.id;
   });
   afterAll(() => graph?.close());
 
@@ -26,7 +37,22 @@ describe('housing support through the gateway: decision → period → visit →
 
   const registeredClient = () => registerClient(graph, socialWorker, testIdentityCode('030379', individual++));
 
-  /** The case service: an assessed case with a granted HOUSING_SUPPORT decision. */
+  /** housing-support knows the instructor works on the client once case's CaseRelationshipsChanged has arrived. */
+  const housingSupportDb = () => graph.subgraphs['housing-support'].dataSource;
+  async function relationshipArrived(clientId: string): Promise<void> {
+    await eventually(async () => {
+      const rows = await housingSupportDb().query(`SELECT 1 FROM case_relationships WHERE client_id = $1 AND named_worker = $2 AND open`, [clientId, INSTRUCTOR_WORKER.userId]);
+      expect(rows).toHaveLength(1);
+    });
+  }
+
+  /** The team's supervisor names the instructor the client's worker (omatyöntekijä) on the case. */
+  async function instructorOnCase(clientId: string, caseId: string): Promise<void> {
+    await ok(`mutation($caseId: ID!, $workerId: ID!) { assignResponsibleWorker(caseId: $caseId, workerId: $workerId) { id } }`, { caseId, workerId: instructorWorkerId }, supervisor);
+    await relationshipArrived(clientId);
+  }
+
+  /** The case service: an assessed case with a granted HOUSING_SUPPORT decision, the instructor its named worker. */
   async function clientWithHousingDecision(): Promise<{ clientId: string; caseId: string }> {
     const clientId = await registeredClient();
     const caseId = await caseWithGrantedDecision(
@@ -36,8 +62,20 @@ describe('housing support through the gateway: decision → period → visit →
       { serviceType: 'HOUSING_SUPPORT', summary: 'Asumisen tuen tarve.', supportNeeds: ['HOUSING'], reasoning: 'Asumisen ongelmat, tarve tuetulle asumiselle.', validFrom: addDays(today, -14) },
       20,
     );
+    await instructorOnCase(clientId, caseId);
     return { clientId, caseId };
   }
+
+  /** A registered client with an open case the instructor works on. */
+  async function clientOnCase(): Promise<string> {
+    const clientId = await registeredClient();
+    const { openCase } = await ok(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'VISIT' } }, socialWorker);
+    await instructorOnCase(clientId, openCase.id);
+    return clientId;
+  }
+
+  const refusalsIn = async (service: 'case' | 'housing-support', actorId: string, clientId: string): Promise<number> =>
+    (await graph.subgraphs[service].dataSource.query(`SELECT count(*)::int AS n FROM access_log WHERE actor_id = $1 AND client_id = $2 AND outcome = 'REFUSED'`, [actorId, clientId]))[0].n;
 
   const PERIODS = `query($id: ID!) { client(id: $id) { housingSupport { id status endCause outcome visits { done { visitedOn } } } } }`;
 
@@ -77,15 +115,17 @@ describe('housing support through the gateway: decision → period → visit →
     expect(contactStatistics).toContainEqual({ workerRole: 'SOCIAL_INSTRUCTOR', homeVisits: 1 });
 
     await ok(`mutation($id: ID!) { closeCase(caseId: $id, input: { reason: SERVICES_ENDED }) { id } }`, { id: caseId }, socialWorker);
+    // Closing the case ends the workers' access through it; the team's supervisor still sees the client.
     await eventually(async () =>
-      expect((await ok(PERIODS, { id: clientId }, instructor)).client.housingSupport).toEqual([
+      expect((await ok(PERIODS, { id: clientId }, supervisor)).client.housingSupport).toEqual([
         { id: period.id, status: 'ENDED', endCause: 'CASE_CLOSED', outcome: 'CASE_CLOSED', visits: { done: [{ visitedOn: today }] } },
       ]),
     );
+    await eventually(async () => expect((await graph.request(PERIODS, { id: clientId }, instructor)).errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN'));
   });
 
   it('reported rent arrears become a draft preventive income support application in benefits-handling', async () => {
-    const clientId = await registeredClient();
+    const clientId = await clientOnCase();
     const { reportRentArrears } = await ok(
       `mutation($input: ReportRentArrearsInput!) { reportRentArrears(input: $input) { id amountCents } }`,
       { input: { clientId, amountCents: 145_000, landlord: 'Lahden Talot Oy', months: 2 } },
@@ -99,7 +139,7 @@ describe('housing support through the gateway: decision → period → visit →
   });
 
   it('a sublease is refused without an active välitystili, and runs once one is open', async () => {
-    const clientId = await registeredClient();
+    const clientId = await clientOnCase();
     const START = `mutation($input: StartSubleaseInput!) { startSublease(input: $input) { status } }`;
     const input = { clientId, startsOn: today, address: 'Kauppakatu 1 A 2, Lahti', monthlyRentCents: 62_000 };
     const refused = await graph.request(START, { input }, instructor);
@@ -112,5 +152,42 @@ describe('housing support through the gateway: decision → period → visit →
     expect((await ok(START, { input }, instructor)).startSublease.status).toBe('ACTIVE');
     const { client } = await ok(`query($id: ID!) { client(id: $id) { paymentIntermediaryAccounts { status } subleases { status monthlyRentCents } } }`, { id: clientId }, instructor);
     expect(client).toEqual({ paymentIntermediaryAccounts: [{ status: 'ACTIVE' }], subleases: [{ status: 'ACTIVE', monthlyRentCents: 62_000 }] });
+  });
+
+  it('a housing worker without a relationship with the client is refused, sees nothing, changes nothing; the refusal is logged', async () => {
+    const { clientId } = await clientWithHousingDecision();
+    const [period] = await eventually(async () => {
+      const periods = (await ok(PERIODS, { id: clientId }, instructor)).client.housingSupport;
+      expect(periods).toHaveLength(1);
+      return periods;
+    });
+
+    // Client.housingSupport through the gateway: FORBIDDEN, no housing data.
+    const viaClient = await graph.request(PERIODS, { id: clientId }, otherInstructor);
+    expect(viaClient.errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN');
+    expect(viaClient.data?.client?.housingSupport ?? null).toBeNull();
+    expect((await refusalsIn('case', OTHER_INSTRUCTOR.userId, clientId)) + (await refusalsIn('housing-support', OTHER_INSTRUCTOR.userId, clientId))).toBeGreaterThan(0);
+
+    // The period by id, and its id in a mutation: refused by housing-support, logged there, nothing written.
+    const byId = await graph.request(`query($id: ID!) { housingSupportPeriod(id: $id) { id goals { text } } }`, { id: period.id }, otherInstructor);
+    expect(byId.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(byId.data?.housingSupportPeriod ?? null).toBeNull();
+    const planned = await graph.request(
+      `mutation($input: PlanHousingSupportPeriodInput!) { planHousingSupportPeriod(input: $input) { id } }`,
+      { input: { periodId: period.id, startsOn: today, endsOn: addDays(today, 90), goals: [{ area: 'OWN_WELLBEING', text: 'Uni' }], visitSchedule: null } },
+      otherInstructor,
+    );
+    expect(planned.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [row] = await housingSupportDb().query(`SELECT starts_on, goals FROM housing_support_period WHERE id = $1`, [period.id]);
+    expect(row).toEqual({ starts_on: null, goals: [] });
+    const logged = await housingSupportDb().query(`SELECT action, outcome FROM access_log WHERE actor_id = $1 AND client_id = $2 ORDER BY id`, [OTHER_INSTRUCTOR.userId, clientId]);
+    expect(logged).toEqual(expect.arrayContaining([{ action: 'READ', outcome: 'REFUSED' }, { action: 'CHANGE', outcome: 'REFUSED' }]));
+
+    // The list of periods in planning leaves the client out for them, not for the named worker.
+    const LIST = `query { housingSupportPeriods(status: PLANNING) { id } }`;
+    expect((await ok(LIST, {}, otherInstructor)).housingSupportPeriods.map((p: { id: string }) => p.id)).not.toContain(period.id);
+    expect((await ok(LIST, {}, instructor)).housingSupportPeriods.map((p: { id: string }) => p.id)).toContain(period.id);
+    const basis = await housingSupportDb().query(`SELECT DISTINCT basis FROM access_log WHERE actor_id = $1 AND client_id = $2 AND outcome = 'ALLOWED'`, [INSTRUCTOR_WORKER.userId, clientId]);
+    expect(basis).toEqual([{ basis: 'relationship:NAMED_WORKER' }]);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, validate } from 'graphql';
+import { getNamedType, parse, TypeInfo, validate, visit, visitWithTypeInfo } from 'graphql';
 import { PARTNERS } from '@asw/auth';
 import { loadPartnerOperations, operationHash } from './partner-operations';
 
@@ -25,8 +25,28 @@ describe('partner operations', () => {
   const registry = loadPartnerOperations(join(root, 'gateway/partner-operations'));
   const apiSchema = Supergraph.build(readFileSync(join(root, 'gateway/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
   const registered = [...registry].flatMap(([partner, documents]) => [...documents.values()].map((document) => [partner, document] as const));
+  const operationNames = (of: string) =>
+    registered
+      .filter(([partner]) => partner === of)
+      .map(([, document]) => parse(document).definitions.map((definition) => ('name' in definition ? definition.name?.value : undefined))[0])
+      .sort();
   it('registers Kela’s intake operations', () => {
-    expect(registered.filter(([partner]) => partner === 'KELA')).toHaveLength(3);
+    expect(operationNames('KELA')).toEqual(['ForwardIncomeSupportApplication', 'ForwardedApplicationStatus', 'SubmitKelaNotice']);
+  });
+  it('registers employment services’ activation-plan operations: read and co-sign, nothing else', () => {
+    expect(operationNames('EMPLOYMENT_SERVICES')).toEqual(['CoSignActivationPlan', 'SharedActivationPlan', 'SharedActivationPlans']);
+  });
+  it('gives employment services no Client fields (no names, no identity codes): only plan content and the client id', () => {
+    const reached = new Set<string>();
+    for (const [, document] of registered.filter(([partner]) => partner === 'EMPLOYMENT_SERVICES')) {
+      const typeInfo = new TypeInfo(apiSchema);
+      visit(parse(document), visitWithTypeInfo(typeInfo, { Field: () => void reached.add(getNamedType(typeInfo.getType())!.name) }));
+    }
+    expect(reached).not.toContain('Client');
+    expect([...reached].filter((type) => !['ActivationPlan', 'ActivationPlanMeasure', 'ActivationPlanStatus', 'ActivationMeasureKind', 'ID', 'String', 'Int', 'LocalDate', 'DateTime'].includes(type))).toEqual([]);
+  });
+  it.each(PARTNERS)('%s: every document is registered under a distinct operation name', (partner) => {
+    expect(new Set(operationNames(partner)).size).toBe(operationNames(partner).length);
   });
   it.each(registered)('%s: %s is one named operation valid against the supergraph', (_partner, document) => {
     const parsed = parse(document);

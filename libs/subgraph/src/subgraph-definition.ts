@@ -22,7 +22,7 @@ export interface SubgraphDefinition {
    * The retention class of each of the service's own tables (the libraries' tables are in
    * LIBRARY_TABLE_RETENTION): what a purge job keeps, and for how long.
    */
-  retention?: Readonly<Record<string, RetentionClass>>;
+  retention: Readonly<Record<string, RetentionClass>>;
   /** Event handler providers (exported by the feature modules) this service consumes with. */
   eventHandlers?: Array<Type<EventHandler<any>>>;
 }

@@ -16,11 +16,13 @@ import { KelaIntakeAndApplications1763800000301 } from './migrations/17638000003
 import { Decisions1763800000302 } from './migrations/1763800000302-decisions.migration';
 import { Rates1763800000303 } from './migrations/1763800000303-rates.migration';
 import { RecoveryClaims1763800000304 } from './migrations/1763800000304-recovery-claims.migration';
+import { HandlingTeam1763800000305 } from './migrations/1763800000305-handling-team.migration';
 import { IncomeSupportRateEntity } from './rates/income-support-rate.entity';
 import { RatesModule } from './rates/rates.module';
 import { RecoveryClaimEntity } from './recovery/recovery-claim.entity';
 import { RecoveryModule } from './recovery/recovery.module';
 import { ReportingModule } from './reporting/reporting.module';
+import { BENEFITS_HANDLING_RETENTION } from './retention';
 
 /** benefits-handling (etuuskäsittely): supplementary and preventive income support, Kela intake. */
 export const benefitsHandlingSubgraph: SubgraphDefinition = {
@@ -38,6 +40,7 @@ export const benefitsHandlingSubgraph: SubgraphDefinition = {
     RecoveryClaimEntity,
   ],
   orphanedTypes: [ClientReference],
-  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304],
+  retention: BENEFITS_HANDLING_RETENTION,
+  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305],
   eventHandlers: [ClientRegisteredHandler, RentArrearsReportedHandler],
 };

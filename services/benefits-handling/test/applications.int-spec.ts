@@ -3,7 +3,7 @@ import { dueStatus, LocalDate, mondayToFridayCalendar, todayInFinland } from '@a
 import { createEnvelope, topicOf } from '@asw/events';
 import { countQueriesOn, eventually, gatewayHeaders, postGraphQL, produceRaw, resolveClients, RunningSubgraph, startSubgraph } from '@asw/testing';
 import { benefitsHandlingSubgraph } from '../src/benefits-handling.subgraph';
-import { APPLICATION_FIELDS, footprint, HANDLER, KELA, knownClient, NURSE, OTHER_HANDLER, outboxPayloads, SUPERVISOR } from './benefits-test-support';
+import { APPLICATION_FIELDS, caseOf, footprint, HANDLER, KELA, knownClient, NURSE, OTHER_HANDLER, outboxPayloads, SOCIAL_WORKER, SUPERVISOR } from './benefits-test-support';
 
 const REGISTER = `mutation ($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { ${APPLICATION_FIELDS} } }`;
 const REQUEST = `mutation ($input: RequestCompletionInput!) { requestIncomeSupportCompletion(input: $input) { ${APPLICATION_FIELDS} completionRequests { requestedOn deadlineOn missing sentWithinDeadline resolution resolvedOn } } }`;
@@ -129,7 +129,7 @@ describe('income support applications (real PostgreSQL and Kafka)', () => {
       `SELECT q.queue, count(a.id)::int AS open, (count(a.id) FILTER (WHERE a.decision_due_on < $1))::int AS overdue,
               (count(a.id) FILTER (WHERE a.assigned_handler_id IS NULL))::int AS unassigned
          FROM (VALUES ('GENERAL'), ('STUDENTS'), ('URGENT')) AS q(queue)
-         LEFT JOIN income_support_application a ON a.queue = q.queue AND a.status <> 'DECIDED' GROUP BY q.queue ORDER BY q.queue`,
+         LEFT JOIN income_support_application a ON a.queue = q.queue AND a.status <> 'DECIDED' AND a.handling_team = 'etuuskasittely' GROUP BY q.queue ORDER BY q.queue`,
       [today],
     );
     expect([...view.counts].sort((a: any, b: any) => a.queue.localeCompare(b.queue))).toEqual(counted);
@@ -161,10 +161,13 @@ describe('income support applications (real PostgreSQL and Kafka)', () => {
     const first = await register({ expenses: [{ expenseType: 'RENT', claimedCents: 65_000 }, { expenseType: 'ELECTRICITY', claimedCents: 4_321, description: 'lasku 9/2026' }] });
     const second = await register();
     const ids = [first.clientId, second.clientId];
+    // Client fields need a client relationship: the social worker named on both clients' cases.
+    for (const clientId of ids) await caseOf(service, clientId);
+    const socialWorker = await gatewayHeaders(SOCIAL_WORKER);
     const selection = 'id incomeSupportApplications { id claimedExpenses { expenseType claimedCents description } }';
     let response: any;
-    expect(await countQueriesOn('income_support_application', async () => (response = await resolveClients(service.url, handler, ids, selection)))).toBe(1);
-    expect(await countQueriesOn('claimed_expense', () => resolveClients(service.url, handler, ids, selection))).toBe(1);
+    expect(await countQueriesOn('income_support_application', async () => (response = await resolveClients(service.url, socialWorker, ids, selection)))).toBe(1);
+    expect(await countQueriesOn('claimed_expense', () => resolveClients(service.url, socialWorker, ids, selection))).toBe(1);
     expect(response.errors).toBeUndefined();
     expect(response.data._entities[0].incomeSupportApplications).toEqual([
       { id: first.id, claimedExpenses: [{ expenseType: 'RENT', claimedCents: 65_000, description: null }, { expenseType: 'ELECTRICITY', claimedCents: 4_321, description: 'lasku 9/2026' }] },

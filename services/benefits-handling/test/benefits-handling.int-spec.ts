@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { countQueriesOn, gatewayHeaders, resolveClients, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
 import { benefitsHandlingSubgraph } from '../src/benefits-handling.subgraph';
+import { caseOf } from './benefits-test-support';
 
 describe('benefits-handling subgraph (real PostgreSQL and Kafka)', () => {
   let service: RunningSubgraph;
@@ -15,11 +16,13 @@ describe('benefits-handling subgraph (real PostgreSQL and Kafka)', () => {
   it('extends Client with incomeSupportApplications, every client resolved in one SQL query', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     await service.dataSource.query(
-      `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, received_on, clock_starts_on) VALUES
-        ($1, $3, 'SUPPLEMENTARY', 'DECIDED', 'PAPER', 'GENERAL', '2026-03-02', '2026-03-02'),
-        ($2, $3, 'PREVENTIVE', 'RECEIVED', 'PAPER', 'GENERAL', '2026-04-09', '2026-04-09')`,
+      `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, handling_team, received_on, clock_starts_on) VALUES
+        ($1, $3, 'SUPPLEMENTARY', 'DECIDED', 'PAPER', 'GENERAL', 'etuuskasittely', '2026-03-02', '2026-03-02'),
+        ($2, $3, 'PREVENTIVE', 'RECEIVED', 'PAPER', 'GENERAL', 'etuuskasittely', '2026-04-09', '2026-04-09')`,
       [randomUUID(), randomUUID(), a],
     );
+    // The test worker is the named worker on both clients' cases (a client relationship).
+    for (const clientId of [a, b]) await caseOf(service, clientId, { namedWorker: 'worker-test-1' });
     let response: any;
     const queries = await countQueriesOn('income_support_application', async () => {
       response = await resolveClients(service.url, headers, [a, b], 'id incomeSupportApplications { kind status receivedOn }');
@@ -41,7 +44,7 @@ describe('benefits-handling subgraph (real PostgreSQL and Kafka)', () => {
   it('refuses a kind the county does not decide (database constraint)', async () => {
     await expect(
       service.dataSource.query(
-        `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, received_on, clock_starts_on) VALUES ($1, $2, 'BASIC', 'RECEIVED', 'PAPER', 'GENERAL', '2026-04-09', '2026-04-09')`,
+        `INSERT INTO income_support_application (id, client_id, kind, status, channel, queue, handling_team, received_on, clock_starts_on) VALUES ($1, $2, 'BASIC', 'RECEIVED', 'PAPER', 'GENERAL', 'etuuskasittely', '2026-04-09', '2026-04-09')`,
         [randomUUID(), randomUUID()],
       ),
     ).rejects.toThrow(/check constraint/);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { countQueriesOn, gatewayHeaders, postGraphQL, resolveClients, RunningSubgraph, startSubgraph } from '@asw/testing';
 import { benefitsHandlingSubgraph } from '../src/benefits-handling.subgraph';
-import { footprint, HANDLER, KELA, kelaReference, knownClient, newPersonalIdentityCode, NURSE, outboxPayloads } from './benefits-test-support';
+import { caseOf, footprint, HANDLER, KELA, kelaReference, knownClient, newPersonalIdentityCode, NURSE, outboxPayloads, SOCIAL_WORKER } from './benefits-test-support';
 
 const REGISTER = `mutation ($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id clientId decisionDueOn } }`;
 const DECISION_FIELDS = `id applicationId outcome decidedOn decidedBy sentOn deemedReceivedOn appealDeadline claimedTotalCents grantedTotalCents
@@ -120,10 +120,13 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       expect((await postGraphQL(service.url, DECIDE, { input: { applicationId: app.id, lines: lines(), decidedOn: '2026-11-20' } }, handler)).errors).toBeUndefined();
     }
     const selection = 'id incomeSupportApplications { decisions { outcome lines { grantedCents } } }';
+    // Client fields need a client relationship: the social worker named on both clients' cases.
+    for (const app of [a, b]) await caseOf(service, app.clientId);
+    const socialWorker = await gatewayHeaders(SOCIAL_WORKER);
     let response: any;
     // The pattern matches income_support_decision and income_support_decision_line: one query for each level.
-    expect(await countQueriesOn('income_support_decision', async () => (response = await resolveClients(service.url, handler, [a.clientId, b.clientId], selection)))).toBe(2);
-    expect(await countQueriesOn('income_support_decision_line', () => resolveClients(service.url, handler, [a.clientId, b.clientId], selection))).toBe(1);
+    expect(await countQueriesOn('income_support_decision', async () => (response = await resolveClients(service.url, socialWorker, [a.clientId, b.clientId], selection)))).toBe(2);
+    expect(await countQueriesOn('income_support_decision_line', () => resolveClients(service.url, socialWorker, [a.clientId, b.clientId], selection))).toBe(1);
     expect(response.data._entities.map((e: any) => e.incomeSupportApplications)).toEqual([
       [{ decisions: [{ outcome: 'PARTIALLY_GRANTED', lines: [{ grantedCents: 100_000 }, { grantedCents: 8_000 }] }] }],
       [{ decisions: [{ outcome: 'PARTIALLY_GRANTED', lines: [{ grantedCents: 100_000 }, { grantedCents: 8_000 }] }] }],

@@ -3,7 +3,8 @@ import { createEnvelope, topicOf } from '@asw/events';
 import { PersonalIdentityCodeProtector, keyringFromEnvironment } from '@asw/personal-identity-code';
 import { countQueriesOn, eventually, gatewayHeaders, observeTopic, postGraphQL, produceRaw, resolveClients, RunningSubgraph, startSubgraph } from '@asw/testing';
 import { benefitsHandlingSubgraph } from '../src/benefits-handling.subgraph';
-import { footprint, HANDLER, KELA, kelaReference, newPersonalIdentityCode, outboxPayloads, EMPLOYMENT_SERVICES } from './benefits-test-support';
+import { CORRELATION_ID_HEADER, Identity } from '@asw/auth';
+import { accessLogOf, caseOf, footprint, HANDLER, KELA, kelaReference, knownClient, newPersonalIdentityCode, outboxPayloads, EMPLOYMENT_SERVICES, SOCIAL_WORKER } from './benefits-test-support';
 
 const FORWARD = `mutation ($input: ForwardIncomeSupportApplicationInput!) { forwardIncomeSupportApplication(input: $input) { reference status } }`;
 const NOTICE = `mutation ($input: SubmitKelaNoticeInput!) { submitKelaNotice(input: $input) { reference noticeType receivedAt } }`;
@@ -161,9 +162,12 @@ describe('Kela intake (real PostgreSQL and Kafka)', () => {
     expect(received.map((p) => p.person !== null)).toEqual([true, true, true, true, true]);
 
     const stranger = randomUUID();
+    // Client fields need a client relationship: the social worker named on both clients' cases.
+    for (const id of [clientId, stranger]) await caseOf(service, id);
+    const socialWorker = await gatewayHeaders(SOCIAL_WORKER);
     let response: any;
     const queries = await countQueriesOn('kela_notice', async () => {
-      response = await resolveClients(service.url, handler, [clientId, stranger], 'id kelaNotices { noticeType urgent mustBeHandledSameDay opensOrAttachesCase priority activationFact { ageBand months } }');
+      response = await resolveClients(service.url, socialWorker, [clientId, stranger], 'id kelaNotices { noticeType urgent mustBeHandledSameDay opensOrAttachesCase priority activationFact { ageBand months } }');
     });
     expect(response.errors).toBeUndefined();
     expect(queries).toBe(1);
@@ -199,6 +203,7 @@ describe('Kela intake (real PostgreSQL and Kafka)', () => {
 
     const unknown = await postGraphQL(service.url, STATUS, { reference: kelaReference() }, kela);
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(unknown.data).toBeUndefined();
     const clientData = await postGraphQL(service.url, `query { incomeSupportQueue(queue: GENERAL) { counts { open } } }`, {}, kela);
     expect(clientData.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const entities = await resolveClients(service.url, kela, [randomUUID()], 'id incomeSupportApplications { id }');
@@ -207,6 +212,54 @@ describe('Kela intake (real PostgreSQL and Kafka)', () => {
       const refused = await postGraphQL(service.url, STATUS, { reference: input.reference }, headers);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('answers Kela about another partner client’s application exactly as about one that does not exist, and logs the refusal', async () => {
+    const input = forwardInput();
+    expect((await postGraphQL(service.url, FORWARD, { input }, kela)).errors).toBeUndefined();
+    const [{ client_id: clientId }] = await service.dataSource.query(`SELECT client_id FROM income_support_application WHERE kela_reference = $1`, [input.reference]);
+    const otherKelaClient: Identity = { kind: 'partner', partner: 'KELA', clientId: 'kela-another-client', organisation: 'Kela' };
+    const asked = async (reference: string) => {
+      const id = randomUUID();
+      const response = await postGraphQL(service.url, STATUS, { reference }, { ...(await gatewayHeaders(otherKelaClient)), [CORRELATION_ID_HEADER]: id });
+      return { response, log: await accessLogOf(service, id) };
+    };
+    const notTheirs = await asked(input.reference);
+    const missing = await asked(kelaReference());
+    expect(notTheirs.response.data).toBeUndefined();
+    expect(notTheirs.response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual(missing.response.errors?.map((e) => [e.message, e.extensions?.code]));
+    expect(notTheirs.response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const refusal = { log: 'DISCLOSURE', actor_id: 'kela-another-client', action: 'READ', categories: ['benefits-handling:incomeSupportApplications'], basis: 'not forwarded by this partner', outcome: 'REFUSED' };
+    expect(notTheirs.log).toEqual([{ ...refusal, client_id: clientId }]);
+    expect(missing.log).toEqual([{ ...refusal, client_id: null }]);
+
+    // A resend under the same reference by another client learns nothing of the first and creates nothing.
+    const before = await footprint(service);
+    const resend = await postGraphQL(service.url, FORWARD, { input }, await gatewayHeaders(otherKelaClient));
+    expect(resend.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(resend.data).toBeUndefined();
+    expect(await footprint(service)).toEqual(before);
+  });
+
+  it('never shows Kela an application the county registered', async () => {
+    const clientId = await knownClient(service);
+    await caseOf(service, clientId);
+    const registered = await postGraphQL(
+      service.url,
+      `mutation ($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id kelaReference } }`,
+      { input: { clientId, kind: 'SUPPLEMENTARY', channel: 'PAPER', receivedOn: '2026-11-02', expenses: [{ expenseType: 'MEDICINE', claimedCents: 1_000 }] } },
+      await gatewayHeaders(SOCIAL_WORKER),
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.registerIncomeSupportApplication.kelaReference).toBeNull();
+    // Kela can only name an application by its own reference; the county's application id is no such reference.
+    const id = randomUUID();
+    const byId = await postGraphQL(service.url, STATUS, { reference: registered.data.registerIncomeSupportApplication.id }, { ...kela, [CORRELATION_ID_HEADER]: id });
+    expect(byId.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(byId.data).toBeUndefined();
+    expect((await accessLogOf(service, id)).map((row) => [row.log, row.outcome])).toEqual([['DISCLOSURE', 'REFUSED']]);
+    const read = await postGraphQL(service.url, `query ($id: ID!) { incomeSupportApplication(id: $id) { status } }`, { id: registered.data.registerIncomeSupportApplication.id }, kela);
+    expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   describe('refuses bad input with a clear code and writes nothing', () => {

@@ -1,6 +1,8 @@
 import type { SubgraphDefinition } from '@asw/subgraph';
 import { ActivationFactsEntity, IncomeSupportDecisionEntity } from './activation/activation.entity';
 import { ActivationModule } from './activation/activation.module';
+import { ActivationPlanEntity } from './activation-plans/activation-plan.entity';
+import { ActivationPlansModule } from './activation-plans/activation-plans.module';
 import { IncomeSupportDecisionMadeHandler } from './activation/income-support-decision-made.handler';
 import { CaseCoWorkerEntity, CaseEntity, CaseStatusChangeEntity } from './cases/case.entity';
 import { CasesModule } from './cases/cases.module';
@@ -27,18 +29,21 @@ import { Contacts1763800000105 } from './migrations/1763800000105-contacts.migra
 import { KelaNotices1763800000106 } from './migrations/1763800000106-kela-notices.migration';
 import { ClientPlans1763800000107 } from './migrations/1763800000107-client-plans.migration';
 import { MeasurementsAndActivation1763800000108 } from './migrations/1763800000108-measurements-and-activation.migration';
+import { ActivationPlans1763800000120 } from './migrations/1763800000120-activation-plans.migration';
+import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opened-by.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { WorkerEntity } from './workers/worker.entity';
 import { WorkersModule } from './workers/workers.module';
+import { CASE_RETENTION } from './retention';
 
 /** case (asiakkuus): owns Client and the client process. */
 export const caseSubgraph: SubgraphDefinition = {
   name: 'case',
   // Owner of Client: also answers the auditor's clientAccessReport (libs/subgraph access log).
   ownsClient: true,
-  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, TimelineModule],
+  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule],
   entities: [
     ClientEntity,
     WorkerEntity,
@@ -53,7 +58,9 @@ export const caseSubgraph: SubgraphDefinition = {
     MeasurementEntity,
     ActivationFactsEntity,
     IncomeSupportDecisionEntity,
+    ActivationPlanEntity,
   ],
+  retention: CASE_RETENTION,
   migrations: [
     Clients1763800000100,
     ClientIdentity1763800000101,
@@ -64,6 +71,8 @@ export const caseSubgraph: SubgraphDefinition = {
     KelaNotices1763800000106,
     ClientPlans1763800000107,
     MeasurementsAndActivation1763800000108,
+    ActivationPlans1763800000120,
+    CaseOpenedBy1763800000110,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler],
 };

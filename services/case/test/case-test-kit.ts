@@ -39,3 +39,24 @@ export async function ok<D = any>(url: string, query: string, variables: Record<
   if (response.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(response.errors)}`);
   return response.data as D;
 }
+
+export const OPEN_CASE = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
+
+/**
+ * Gives the caller a client relationship the way workers get one: they open a case for the client
+ * (intake) and so work on it. Returns the case id.
+ */
+export async function openCaseFor(url: string, clientId: string, headers: Record<string, string>, input: Record<string, unknown> = {}): Promise<string> {
+  return (await ok(url, OPEN_CASE, { input: { clientId, initiationChannel: 'PHONE', ...input } }, headers)).openCase.id;
+}
+
+/** A registered client the caller works with (an open case they opened). */
+export async function clientWithCase(
+  url: string,
+  headers: Record<string, string>,
+  overrides: Record<string, unknown> = {},
+  caseInput: Record<string, unknown> = {},
+): Promise<{ clientId: string; caseId: string }> {
+  const clientId = (await ok(url, REGISTER, { input: registration(overrides) }, headers)).registerClient.id as string;
+  return { clientId, caseId: await openCaseFor(url, clientId, headers, caseInput) };
+}

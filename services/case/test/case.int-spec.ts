@@ -2,7 +2,7 @@ import { topicOf } from '@asw/events';
 import { PersonalIdentityCodeProtector, keyringFromEnvironment } from '@asw/personal-identity-code';
 import { countQueriesOn, eventually, gatewayHeaders, observeTopic, postGraphQL, resolveClients, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
-import { AUDITOR, KELA, nextCode, ok, personalIdentityCode, REGISTER, registration, SUPERVISOR } from './case-test-kit';
+import { AUDITOR, KELA, nextCode, ok, openCaseFor, personalIdentityCode, REGISTER, registration, SUPERVISOR } from './case-test-kit';
 
 describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () => {
   let service: RunningSubgraph;
@@ -107,12 +107,13 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
     expect(await count('client')).toBe(before);
   });
 
-  it('reads a client by id; unknown id is NOT_FOUND and a malformed one BAD_USER_INPUT', async () => {
+  it('reads a client by id; an unknown id is refused like one without a relationship (FORBIDDEN), a malformed one is BAD_USER_INPUT', async () => {
     const created = (await ok(service.url, REGISTER, { input: registration({ firstName: 'Matti', lastName: 'Meikäläinen' }) }, headers)).registerClient;
+    await openCaseFor(service.url, created.id, headers);
     const read = await ok(service.url, `query($id: ID!) { client(id: $id) { id lastName dateOfBirth } }`, { id: created.id }, headers);
     expect(read.client).toEqual({ id: created.id, lastName: 'Meikäläinen', dateOfBirth: '1985-04-12' });
     const unknown = await postGraphQL(service.url, `query { client(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, headers);
-    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(unknown.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const malformed = await postGraphQL(service.url, `query { client(id: "1 OR 1=1") { id } }`, {}, headers);
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -125,7 +126,8 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
     beforeAll(async () => {
       for (const [firstName, lastName] of [['Äijä', 'Öhman'], ['Anna', 'Öhman'], ['Bertta', 'Öhman'], ['Cecilia', 'Öhmann'], ['Eino', 'Öberg'], ['Öhman', 'Laine']]) {
         codes[firstName] = nextCode('1990-02-03');
-        await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: codes[firstName], firstName, lastName }) }, headers);
+        const { id } = (await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: codes[firstName], firstName, lastName }) }, headers)).registerClient;
+        await openCaseFor(service.url, id, headers);
       }
     });
 
@@ -176,6 +178,7 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
     const ids: string[] = [];
     for (const lastName of ['Aalto', 'Berg', 'Carlsson']) {
       ids.push((await ok(service.url, REGISTER, { input: registration({ firstName: 'Testi', lastName }) }, headers)).registerClient.id);
+      await openCaseFor(service.url, ids.at(-1)!, headers);
     }
     let response: any;
     const queries = await countQueriesOn('client', async () => {
@@ -218,15 +221,17 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
 
   it('writes every read, change and refusal of client data to the access log (käyttöloki)', async () => {
     const client = (await ok(service.url, REGISTER, { input: registration() }, headers)).registerClient;
+    await openCaseFor(service.url, client.id, headers);
     await ok(service.url, `query CaseOverview($id: ID!) { client(id: $id) { id cases { id } } }`, { id: client.id }, headers);
     await postGraphQL(service.url, `query($id: ID!) { client(id: $id) { id } }`, { id: client.id }, await gatewayHeaders(AUDITOR));
     await eventually(async () => {
       const rows = await service.dataSource.query(`SELECT action, categories, basis, outcome FROM access_log WHERE client_id = $1 ORDER BY id`, [client.id]);
       expect(rows).toEqual(
         expect.arrayContaining([
-          { action: 'CHANGE', categories: ['case:client'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
-          { action: 'READ', categories: ['case:client'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
-          { action: 'READ', categories: ['case:cases'], basis: 'role:SOCIAL_WORKER', outcome: 'ALLOWED' },
+          { action: 'CHANGE', categories: ['case:client'], basis: 'registration', outcome: 'ALLOWED' },
+          { action: 'CHANGE', categories: ['case:cases'], basis: 'intake', outcome: 'ALLOWED' },
+          { action: 'READ', categories: ['case:client'], basis: 'relationship:CO_WORKER', outcome: 'ALLOWED' },
+          { action: 'READ', categories: ['case:cases'], basis: 'relationship:CO_WORKER', outcome: 'ALLOWED' },
           { action: 'READ', categories: ['case'], basis: expect.stringContaining('needs one of the roles'), outcome: 'REFUSED' },
         ]),
       );

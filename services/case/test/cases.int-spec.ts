@@ -191,7 +191,8 @@ describe('case subgraph: the client process (real PostgreSQL and Kafka)', () => 
     ['activating a pending case', async (id: string) => postGraphQL(service.url, ACTIVATE, { id, basis: 'PLAN_CLEARLY_UNNECESSARY' }, headers), 'CONFLICT'],
     ['closing with OTHER and no note', async (id: string) => postGraphQL(service.url, CLOSE, { id, input: { reason: 'OTHER' } }, headers), 'BAD_USER_INPUT'],
     ['starting the assessment before initiation', async (id: string) => postGraphQL(service.url, START, { id, on: '2000-01-01' }, headers), 'BAD_USER_INPUT'],
-    ['an unknown case', async () => postGraphQL(service.url, START, { id: '00000000-0000-4000-8000-000000000000' }, headers), 'NOT_FOUND'],
+    // Refused like a case of a client without a relationship: whether it exists is not revealed.
+    ['an unknown case', async () => postGraphQL(service.url, START, { id: '00000000-0000-4000-8000-000000000000' }, headers), 'FORBIDDEN'],
     ['a caller who does not carry cases', async (id: string) => postGraphQL(service.url, START, { id }, await gatewayHeaders({ ...TEST_WORKER, roles: ['PRACTICAL_NURSE'] } as Identity)), 'FORBIDDEN'],
   ])('refuses %s, changing nothing', async (_label, act, code) => {
     const opened = await open(await newClient());
@@ -214,7 +215,8 @@ describe('case subgraph: the client process (real PostgreSQL and Kafka)', () => 
 
     await ok(service.url, CLOSE, { id: opened.id, input: { reason: 'CLIENT_MOVED' } }, headers);
     before = await snapshot();
-    const twice = await postGraphQL(service.url, CLOSE, { id: opened.id, input: { reason: 'CLIENT_MOVED' } }, headers);
+    // Closing ended the workers' relationship; the team's supervisor keeps theirs.
+    const twice = await postGraphQL(service.url, CLOSE, { id: opened.id, input: { reason: 'CLIENT_MOVED' } }, await gatewayHeaders(SUPERVISOR));
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { from: 'CLOSED', to: 'CLOSED' } });
     expect(await snapshot()).toEqual(before);
   });

@@ -4,7 +4,7 @@ import { createEnvelope, GroupAttendanceRecorded, SupportVisitDone, topicOf } fr
 import { countQueriesOn, eventually, gatewayHeaders, observeTopic, postGraphQL, produceRaw, resolveClients, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
 import { contactsFromFigures, NOSTE_2016_SEED } from '../src/domain';
-import { nextCode, ok, REGISTER, registration, SUPERVISOR } from './case-test-kit';
+import { clientWithCase, ok, SUPERVISOR } from './case-test-kit';
 
 const RECORD = `mutation($input: RecordContactInput!) { recordContact(input: $input) { id contactType occurredOn durationMinutes workerId workerRole team source } }`;
 const STATISTICS = `query($from: LocalDate!, $to: LocalDate!, $team: String) {
@@ -31,7 +31,8 @@ describe('case subgraph: contacts and contact statistics', () => {
   afterAll(() => service?.close());
 
   const count = async (table: string) => Number((await service.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-  const newClient = async () => (await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: nextCode() }) }, headers)).registerClient.id as string;
+  /** A client the test worker works with (they opened a case for them). */
+  const newClient = async () => (await clientWithCase(service.url, headers)).clientId;
   const newWorker = async (userId: string, role: string, team: string) =>
     (await ok(service.url, `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: { userId, name: 'Testi Työntekijä', role, team } }, await supervisor())).registerWorker
       .id as string;
@@ -97,7 +98,8 @@ describe('case subgraph: contacts and contact statistics', () => {
     ['a future day', { occurredOn: '2999-01-01' }, 'BAD_USER_INPUT', 'occurredOn'],
     ['a zero duration', { durationMinutes: 0 }, 'BAD_USER_INPUT', 'durationMinutes'],
     ['an unknown worker', { workerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', undefined],
-    ['an unknown client', { clientId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', undefined],
+    // Refused like a client without a relationship: whether it exists is not revealed.
+    ['an unknown client', { clientId: '00000000-0000-4000-8000-000000000000' }, 'FORBIDDEN', undefined],
     ['a malformed client id', { clientId: 'nope' }, 'BAD_USER_INPUT', 'clientId'],
   ])('refuses %s, writing no contact and no event', async (_label, override, code, field) => {
     const clientId = await newClient();

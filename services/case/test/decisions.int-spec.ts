@@ -122,17 +122,21 @@ describe('case subgraph: service decisions (SHL §45)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses a decision before the assessment is complete (CONFLICT), on a closed case (CONFLICT), and by a non-social-worker (FORBIDDEN)', async () => {
+  it('refuses a decision before the assessment is complete (CONFLICT), on a closed case (CONFLICT; FORBIDDEN once the worker’s relationship ended), and by a non-social-worker (FORBIDDEN)', async () => {
     const { caseId: pending } = await assessedCase(false);
     const { caseId: closed } = await assessedCase();
     await ok(service.url, `mutation($id: ID!) { closeCase(caseId: $id, input: { reason: NO_SERVICE_NEED }) { id } }`, { id: closed }, headers);
     const { caseId: other } = await assessedCase();
     const before = await snapshot();
+    // Closing ended the test worker's relationship; a social worker leading the team keeps theirs.
+    const leadSocialWorker = { ...TEST_WORKER, userId: 'lead-social-worker', roles: ['SOCIAL_WORKER', 'SUPERVISOR'] } as Identity;
     for (const [id, identity, code] of [
       [pending, TEST_WORKER, 'CONFLICT'],
-      [closed, TEST_WORKER, 'CONFLICT'],
+      [closed, TEST_WORKER, 'FORBIDDEN'],
+      [closed, leadSocialWorker, 'CONFLICT'],
       [other, INSTRUCTOR, 'FORBIDDEN'],
-      ['00000000-0000-4000-8000-000000000000', TEST_WORKER, 'NOT_FOUND'],
+      // An unknown case is refused like a case without a relationship.
+      ['00000000-0000-4000-8000-000000000000', TEST_WORKER, 'FORBIDDEN'],
     ] as Array<[string, Identity, string]>) {
       const response = await postGraphQL(service.url, DECIDE, { id, input: rehabilitation }, await gatewayHeaders(identity));
       expect({ id, code: response.errors?.[0].extensions?.code }).toEqual({ id, code });

@@ -3,7 +3,7 @@ import { todayInFinland } from '@asw/calendar';
 import { createEnvelope, IncomeSupportDecisionMade, KelaNoticeReceived, topicOf } from '@asw/events';
 import { countQueriesOn, eventually, gatewayHeaders, postGraphQL, produceRaw, resolveClients, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
-import { nextCode, ok, REGISTER, registration } from './case-test-kit';
+import { nextCode, ok, openCaseFor, REGISTER, registration, SUPERVISOR } from './case-test-kit';
 
 const findings = Object.fromEntries(
   ['hasIncome', 'seriousSubstanceAbuse', 'seriousMentalHealth', 'seriousGambling', 'prisonRelease', 'seriousHousingProblem', 'newClientNeedingGuidance', 'rentArrears', 'hadEarlierSocialWorker', 'student', 'elderlyFirstAssessment'].map((key) => [key, false]),
@@ -37,6 +37,12 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
   const count = async (table: string) => Number((await service.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const newClient = async (dateOfBirth = '1985-04-12') =>
     (await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: nextCode(dateOfBirth) }) }, headers)).registerClient.id as string;
+  /** A client the test worker works with: they opened a case for them. */
+  const workedClient = async (dateOfBirth?: string) => {
+    const clientId = await newClient(dateOfBirth);
+    await openCaseFor(service.url, clientId, headers);
+    return clientId;
+  };
   const assessedCase = async (clientId: string) => {
     const { id } = (await ok(service.url, `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION', initiatedOn: '2025-06-02' } }, headers)).openCase;
     await ok(service.url, `mutation($id: ID!) { startAssessment(caseId: $id, startedOn: "2025-06-03") { id } }`, { id }, headers);
@@ -95,7 +101,7 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
 
   describe('EUROHIS-QOL 8', () => {
     it('scores each measurement and shows the change from the first to the latest', async () => {
-      const clientId = await newClient();
+      const clientId = await workedClient();
       const start = (await ok(service.url, MEASURE, { id: clientId, input: { occasion: 'START', measuredOn: '2025-06-10', answers: [3, 2, 3, 3, 2, 3, 2, 1] } }, headers)).recordEurohisMeasurement;
       expect(start.score).toEqual({ mean: 2.38, sum: 19, good: false });
       await ok(service.url, MEASURE, { id: clientId, input: { occasion: 'REVIEW', measuredOn: '2025-09-10', answers: [3, 3, 3, 4, 3, 3, 3, 2] } }, headers);
@@ -111,7 +117,7 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
       ['an answer of 0', { answers: [0, 3, 3, 3, 3, 3, 3, 3] }, 'answers'],
       ['a future day', { measuredOn: '2999-01-01' }, 'measuredOn'],
     ])('refuses %s (BAD_USER_INPUT), writing nothing', async (_label, override, field) => {
-      const clientId = await newClient();
+      const clientId = await workedClient();
       const before = await count('measurement');
       const response = await postGraphQL(service.url, MEASURE, { id: clientId, input: { occasion: 'START', measuredOn: '2025-06-10', answers: [3, 3, 3, 3, 3, 3, 3, 3], ...override } }, headers);
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
@@ -123,7 +129,7 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
     const TRIGGER = `query($id: ID!, $on: LocalDate) { client(id: $id) { activationPlanTrigger(on: $on) { triggered basis ruleSetVersion ageOn monthsIncomeSupportAsMainIncome factsRecordedOn } } }`;
 
     it('evaluates recorded facts together with the months a Kela notice attests', async () => {
-      const clientId = await newClient('2003-05-01');
+      const clientId = await workedClient('2003-05-01');
       const before = (await ok(service.url, TRIGGER, { id: clientId, on: '2026-03-01' }, headers)).client.activationPlanTrigger;
       expect(before).toEqual({ triggered: false, basis: [], ruleSetVersion: '189/2001@2025-01-01', ageOn: 22, monthsIncomeSupportAsMainIncome: 0, factsRecordedOn: null });
 
@@ -146,7 +152,7 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
     });
 
     it('refuses negative facts and days before any known trigger set (BAD_USER_INPUT)', async () => {
-      const clientId = await newClient();
+      const clientId = await workedClient();
       const before = await count('activation_facts');
       const bad = await postGraphQL(
         service.url,
@@ -187,9 +193,11 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
       );
       await produceRaw(topicOf('benefits-handling', service.config.KAFKA_TOPIC_PREFIX), [{ key: clientId, value: JSON.stringify(decision) }, { key: clientId, value: JSON.stringify(decision) }]);
       await ok(service.url, `mutation($id: ID!) { closeCase(caseId: $id, input: { reason: SERVICES_ENDED }) { id } }`, { id: caseId }, headers);
+      // Closing ended the worker's relationship; the team's supervisor reads the closed client's timeline.
+      const lead = await gatewayHeaders(SUPERVISOR);
 
       const all = await eventually(async () => {
-        const timeline = (await ok(service.url, TIMELINE, { id: clientId, first: 50, order: 'OLDEST_FIRST' }, headers)).client.timeline;
+        const timeline = (await ok(service.url, TIMELINE, { id: clientId, first: 50, order: 'OLDEST_FIRST' }, lead)).client.timeline;
         expect(timeline.edges.map((edge: any) => edge.node.kind)).toContain('INCOME_SUPPORT_DECISION');
         return timeline;
       });
@@ -211,24 +219,25 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: any = (await ok(service.url, TIMELINE, { id: clientId, first: 4, after }, headers)).client.timeline;
+        const page: any = (await ok(service.url, TIMELINE, { id: clientId, first: 4, after }, lead)).client.timeline;
         seen.push(...page.edges.map((edge: any) => edge.node.summary));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
       expect(seen).toEqual(all.edges.map((edge: any) => edge.node.summary).reverse());
 
-      const bad = await postGraphQL(service.url, TIMELINE, { id: clientId, after: 'garbage!' }, headers);
+      const bad = await postGraphQL(service.url, TIMELINE, { id: clientId, after: 'garbage!' }, lead);
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'after' } });
     });
 
     it('loads the timelines of many clients with one query per source', async () => {
-      const ids = [await newClient(), await newClient(), await newClient()];
+      const ids = [await workedClient(), await workedClient(), await workedClient()];
       for (const id of ids) await ok(service.url, `mutation($input: RecordContactInput!) { recordContact(input: $input) { id } }`, { input: { clientId: id, type: 'PHONE', occurredOn: '2025-05-05' } }, headers);
       let response: any;
       const queries = await countQueriesOn('contact', async () => {
         response = await resolveClients(service.url, headers, ids, 'timeline { edges { node { kind } } }');
       });
-      expect(response.data._entities.map((client: any) => client.timeline.edges.length)).toEqual([1, 1, 1]);
+      // Each: the case opened and the contact.
+      expect(response.data._entities.map((client: any) => client.timeline.edges.length)).toEqual([2, 2, 2]);
       expect(queries).toBe(1);
     });
   });

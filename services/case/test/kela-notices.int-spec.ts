@@ -3,7 +3,7 @@ import { createEnvelope, KelaNoticeReceived, topicOf } from '@asw/events';
 import { keyringFromEnvironment, PersonalIdentityCodeProtector } from '@asw/personal-identity-code';
 import { eventually, gatewayHeaders, observeTopic, postGraphQL, produceRaw, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
-import { nextCode, ok, REGISTER, registration } from './case-test-kit';
+import { nextCode, ok, REGISTER, registration, SUPERVISOR } from './case-test-kit';
 
 const CLIENT = `query($id: ID!) {
   client(id: $id) {
@@ -15,12 +15,15 @@ const CLIENT = `query($id: ID!) {
 describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)', () => {
   let service: RunningSubgraph;
   let headers: Record<string, string>;
+  /** The intake team's supervisor: a case a Kela notice opened has no worker yet, only the team. */
+  let intakeLead: Record<string, string>;
   let observer: Awaited<ReturnType<typeof observeTopic>>;
   const protector = new PersonalIdentityCodeProtector(keyringFromEnvironment());
 
   beforeAll(async () => {
     service = await startSubgraph(caseSubgraph);
     headers = await gatewayHeaders(TEST_WORKER);
+    intakeLead = await gatewayHeaders({ ...SUPERVISOR, team: 'intake' } as typeof SUPERVISOR);
     observer = await observeTopic(topicOf('case', service.config.KAFKA_TOPIC_PREFIX));
   });
   afterAll(async () => {
@@ -63,7 +66,7 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
     await deliver(first, first); // redelivered: applied once
     await applied(first.payload.noticeId);
 
-    const client = (await ok(service.url, CLIENT, { id: clientId }, headers)).client;
+    const client = (await ok(service.url, CLIENT, { id: clientId }, intakeLead)).client;
     expect(client).toMatchObject({ id: clientId, firstName: null, lastName: null, dateOfBirth: '2003-09-14', municipalityCode: null, preferredLanguage: null });
     expect(client.cases).toEqual([
       {
@@ -82,8 +85,19 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
 
     await eventually(() => {
       const types = observer.received.filter((m) => m.envelope.subject === clientId).map((m) => m.envelope.type);
-      expect(types).toEqual(['ClientRegistered', 'CaseOpened']);
+      expect(types).toEqual(['ClientRegistered', 'CaseOpened', 'CaseRelationshipsChanged']);
     });
+    // Nobody opened it: no worker works on it yet, the intake team's supervisor sees it.
+    expect(observer.received.find((m) => m.envelope.subject === clientId && m.envelope.type === 'CaseRelationshipsChanged')!.envelope.payload).toEqual({
+      caseId: client.cases[0].id,
+      clientId,
+      team: 'intake',
+      open: true,
+      namedWorker: null,
+      coWorkers: [],
+      changedAt: expect.any(String),
+    });
+    expect((await postGraphQL(service.url, CLIENT, { id: clientId }, headers)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const opened = observer.received.find((m) => m.envelope.subject === clientId && m.envelope.type === 'CaseOpened')!;
     expect(opened.envelope.payload).toMatchObject({ initiationChannel: 'KELA_NOTICE', urgent: true, kelaNoticeId: first.payload.noticeId });
     expect(JSON.stringify(observer.received.filter((m) => m.envelope.subject === clientId))).not.toContain(code);
@@ -94,11 +108,11 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
         service.url,
         `mutation($id: ID!, $input: ClientDetailsInput!) { updateClientDetails(id: $id, input: $input) { firstName lastName municipalityCode preferredLanguage } }`,
         { id: clientId, input: { firstName: 'Kalle', lastName: 'Kelanen', municipalityCode: '398', preferredLanguage: 'FI' } },
-        headers,
+        intakeLead,
       )
     ).updateClientDetails;
     expect(updated).toEqual({ firstName: 'Kalle', lastName: 'Kelanen', municipalityCode: '398', preferredLanguage: 'FI' });
-    const found = (await ok(service.url, `{ clients(search: "kelan") { edges { node { id } } } }`, {}, headers)).clients.edges;
+    const found = (await ok(service.url, `{ clients(search: "kelan") { edges { node { id } } } }`, {}, intakeLead)).clients.edges;
     expect(found).toEqual([{ node: { id: clientId } }]);
 
     // A second notice for the same person joins the open case instead of opening another.
@@ -106,7 +120,7 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
     await deliver(second);
     const row = await applied(second.payload.noticeId);
     expect(row).toMatchObject({ case_id: client.cases[0].id, case_opened: false });
-    expect((await ok(service.url, CLIENT, { id: clientId }, headers)).client.cases).toHaveLength(1);
+    expect((await ok(service.url, CLIENT, { id: clientId }, intakeLead)).client.cases).toHaveLength(1);
   });
 
   it('joins the open case of a registered client; a forwarded application opens no case', async () => {
@@ -127,8 +141,31 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
     const raced = notice(assignedElsewhere, { person: protector.encrypt(code) });
     await deliver(raced);
     expect(await applied(raced.payload.noticeId)).toMatchObject({ client_id: registered, case_opened: true });
-    const missing = await postGraphQL(service.url, CLIENT, { id: assignedElsewhere }, headers);
-    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const missing = await postGraphQL(service.url, CLIENT, { id: assignedElsewhere }, intakeLead);
+    expect(missing.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await ok(service.url, CLIENT, { id: registered }, intakeLead)).client.cases).toHaveLength(1);
+  });
+
+  it('attaches to the open case of the service task whatever its state; once that case is closed, the next notice opens a new one', async () => {
+    const clientId = (await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: nextCode() }) }, headers)).registerClient.id;
+    const other = (await ok(service.url, `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'VISIT', serviceTask: 'SUBSTANCE_ABUSE_WORK' } }, headers)).openCase;
+    const adult = (await ok(service.url, `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'VISIT' } }, headers)).openCase;
+    await ok(service.url, `mutation($id: ID!) { startAssessment(caseId: $id) { id } }`, { id: adult.id }, headers);
+    const during = notice(clientId);
+    await deliver(during);
+    expect(await applied(during.payload.noticeId)).toMatchObject({ case_id: adult.id, case_opened: false });
+
+    await ok(service.url, `mutation($id: ID!) { closeCase(caseId: $id, input: { reason: NO_SERVICE_NEED }) { id } }`, { id: adult.id }, headers);
+    const after = notice(clientId);
+    await deliver(after);
+    const row = await applied(after.payload.noticeId);
+    expect(row).toMatchObject({ case_opened: true });
+    expect([adult.id, other.id]).not.toContain(row.case_id);
+    const cases = await service.dataSource.query(`SELECT id, service_task, status FROM client_case WHERE client_id = $1 AND status <> 'CLOSED' ORDER BY service_task`, [clientId]);
+    expect(cases).toEqual([
+      { id: row.case_id, service_task: 'ADULT_SOCIAL_WORK', status: 'INITIATED' },
+      { id: other.id, service_task: 'SUBSTANCE_ABUSE_WORK', status: 'INITIATED' },
+    ]);
   });
 
   it('dead-letters a notice about a client it cannot identify, or of a type it does not know, and changes nothing', async () => {

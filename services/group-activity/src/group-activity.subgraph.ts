@@ -14,6 +14,7 @@ import { GroupSessionEntity, RehabilitationGroupEntity } from './groups/group.en
 import { GroupsModule } from './groups/groups.module';
 import { KnownClients1763800000400 } from './migrations/1763800000400-known-clients.migration';
 import { RehabilitationGroups1763800000401 } from './migrations/1763800000401-rehabilitation-groups.migration';
+import { GROUP_ACTIVITY_RETENTION } from './retention';
 
 /** group-activity (ryhmätoiminta): rehabilitation groups, sessions, enrollment, attendance. */
 export const groupActivitySubgraph: SubgraphDefinition = {
@@ -21,6 +22,7 @@ export const groupActivitySubgraph: SubgraphDefinition = {
   modules: [ClientReferenceModule, EligibilityModule, GroupsModule, EnrollmentsModule, AttendanceModule],
   entities: [KnownClientEntity, ServiceDecisionEntity, RehabilitationGroupEntity, GroupSessionEntity, GroupEnrollmentEntity, AttendanceEntity],
   orphanedTypes: [ClientReference],
+  retention: GROUP_ACTIVITY_RETENTION,
   migrations: [KnownClients1763800000400, RehabilitationGroups1763800000401],
   eventHandlers: [ClientRegisteredHandler, ServiceDecisionMadeHandler, CaseClosedHandler],
 };

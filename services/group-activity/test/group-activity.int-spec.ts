@@ -7,7 +7,7 @@ import { WEEKDAYS } from '../src/domain';
 import { EnrollmentCommands } from '../src/enrollments/enrollment.command';
 import { groupActivitySubgraph } from '../src/group-activity.subgraph';
 
-const worker = (userId: string, role: UserRole): Identity => ({ kind: 'user', userId, roles: [role], team: 'team-test', organisation: 'test-county' });
+const worker = (userId: string, role: UserRole, team = 'team-test'): Identity => ({ kind: 'user', userId, roles: [role], team, organisation: 'test-county' });
 
 describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
   let service: RunningSubgraph;
@@ -27,9 +27,11 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
 
   const gql = (query: string, variables: Record<string, unknown> = {}, as = headers) => postGraphQL(service.url, query, variables, as);
   const count = async (sql: string, params: unknown[]) => (await service.dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n as number;
-  const outbox = async (type: string, clientId: string) =>
-    (await service.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = $1 AND message_key = $2 ORDER BY seq`, [type, clientId])).map(
-      (row: { envelope: { payload: any } }) => row.envelope.payload,
+  /** Payloads published of a type under a subject (a client id, or a group id for the group's own events). */
+  const outbox = async (type: string, subject: string) => (await envelopes(type, subject)).map((envelope) => envelope.payload);
+  const envelopes = async (type: string, subject: string): Promise<Array<{ payload: any; correlationId: string }>> =>
+    (await service.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = $1 AND message_key = $2 ORDER BY seq`, [type, subject])).map(
+      (row: { envelope: { payload: any; correlationId: string } }) => row.envelope,
     );
 
   async function produceCaseEvents(clientId: string, events: Array<{ type: string; payload: Record<string, unknown> }>) {
@@ -62,10 +64,19 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
     payload: { caseId, clientId, serviceTask: 'ADULT_SOCIAL_WORK', reason: 'NO_BASIS_FOR_SERVICES', closedAt: new Date().toISOString(), clientHasOtherOpenCases },
   });
 
-  /** A client case has granted social rehabilitation, as group-activity learned it; resolves with the decision's case id. */
-  async function eligibleClient(clientId = randomUUID()) {
+  /** Who works on a case, as case publishes it: by default instructor-1 is a co-worker on an open case of team-test. */
+  const relationships = (clientId: string, change: Record<string, unknown> = {}) => ({
+    type: 'CaseRelationshipsChanged',
+    payload: { caseId: randomUUID(), clientId, team: 'team-test', open: true, namedWorker: 'sw-1', coWorkers: ['instructor-1'], changedAt: new Date().toISOString(), ...change },
+  });
+
+  /**
+   * A client case has granted social rehabilitation, as group-activity learned it, and instructor-1 works
+   * on the case (a client relationship); resolves with the decision's case id.
+   */
+  async function eligibleClient(clientId = randomUUID(), coWorkers = ['instructor-1']) {
     const event = decision(clientId);
-    await produceCaseEvents(clientId, [event]);
+    await produceCaseEvents(clientId, [event, relationships(clientId, { caseId: event.payload.caseId, coWorkers })]);
     return { clientId, caseId: event.payload.caseId as string, decisionId: event.payload.decisionId as string };
   }
 
@@ -99,6 +110,7 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       const message = { key: known, value: JSON.stringify(event) };
       await produceRaw(topicOf('case', service.config.KAFKA_TOPIC_PREFIX), [message, message]);
       await eventually(async () => expect(await count(`inbox WHERE event_id = $1`, [event.id])).toBe(1));
+      await produceCaseEvents(known, [relationships(known)]);
       expect(await count(`known_client WHERE client_id = $1`, [known])).toBe(1);
       const response = await resolveClients(service.url, headers, [known], 'rehabilitationEligibility { eligible reason clientKnownSince }');
       expect(response.data!._entities).toEqual([{ rehabilitationEligibility: { eligible: false, reason: 'NO_ACTIVE_DECISION', clientKnownSince: '2026-11-02T09:30:00.000Z' } }]);
@@ -113,6 +125,7 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       await produceCaseEvents(denied, [decision(denied, { outcome: 'DENIED' })]);
       const closedDecision = decision(closed);
       await produceCaseEvents(closed, [closedDecision, caseClosed(closed, closedDecision.payload.caseId as string)]);
+      for (const clientId of [active, expired, future, denied, closed, unknown]) await produceCaseEvents(clientId, [relationships(clientId)]);
 
       let response: any;
       const counts: Record<string, number> = {};
@@ -183,7 +196,8 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       const group = await createGroup();
       const unknown = randomUUID();
       const expired = randomUUID();
-      await produceCaseEvents(expired, [decision(expired, { validFrom: addDays(today, -100), validUntil: addDays(today, -1) })]);
+      await produceCaseEvents(expired, [decision(expired, { validFrom: addDays(today, -100), validUntil: addDays(today, -1) }), relationships(expired)]);
+      await produceCaseEvents(unknown, [relationships(unknown)]);
       for (const [clientId, reason] of [[unknown, 'CLIENT_NOT_KNOWN'], [expired, 'DECISION_EXPIRED']]) {
         const response = await gql(ENROLL, { input: { groupId: group.id, clientId } });
         expect(response.errors?.[0].message).toBe('client has no active social rehabilitation decision');
@@ -244,6 +258,7 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       await gql(ENROLL, { input: { groupId: group.id, clientId: a.clientId } });
       await gql(ENROLL, { input: { groupId: group.id, clientId: b.clientId } });
       const none = randomUUID();
+      await produceCaseEvents(none, [relationships(none)]);
       let response: any;
       const counts: Record<string, number> = {};
       for (const table of ['group_enrollment', 'rehabilitation_group']) {
@@ -291,8 +306,9 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       // Käyttöloki: the enrollment and the attendance record are changes of the client's data, logged with who and why.
       await eventually(async () =>
         expect(await service.dataSource.query(`SELECT actor_id, action, categories, basis FROM access_log WHERE client_id = $1 AND outcome = 'ALLOWED' ORDER BY id`, [a.clientId])).toEqual([
-          { actor_id: 'instructor-1', action: 'CHANGE', categories: ['group-activity:groupEnrollments'], basis: 'role:SOCIAL_INSTRUCTOR' },
-          { actor_id: 'instructor-1', action: 'CHANGE', categories: ['group-activity:groupAttendance'], basis: 'role:SOCIAL_INSTRUCTOR' },
+          { actor_id: 'instructor-1', action: 'CHANGE', categories: ['group-activity:groupEnrollments'], basis: 'relationship:CO_WORKER' },
+          // instructor-1 facilitates the group: keeping its register is theirs on that basis.
+          { actor_id: 'instructor-1', action: 'CHANGE', categories: ['group-activity:groupAttendance'], basis: `facilitator:${group.id}` },
         ]),
       );
       expect((await gql(RECORD, { input: { sessionId: first.id, clientId: b.clientId, attendance: 'ABSENT' } })).errors).toBeUndefined();
@@ -356,6 +372,211 @@ describe('group-activity subgraph (real PostgreSQL and Kafka)', () => {
       expect(await service.app.get(EnrollmentCommands).endExpired(today)).toBe(1);
       expect(await count(`group_enrollment WHERE client_id = $1 AND status = 'ENDED' AND end_reason = 'DECISION_EXPIRED'`, [client.clientId])).toBe(1);
       expect(await count(`group_enrollment WHERE client_id = $1 AND status = 'ENROLLED'`, [staying.clientId])).toBe(1);
+    });
+  });
+
+  describe('the group’s own events', () => {
+    const SET = `mutation($input: SetGroupFacilitatorsInput!) { setGroupFacilitators(input: $input) { facilitatorIds } }`;
+    const CAPACITY = `mutation($input: ChangeGroupCapacityInput!) { changeGroupCapacity(input: $input) { capacity } }`;
+    const withCorrelation = (correlationId: string) => ({ ...headers, 'x-correlation-id': correlationId });
+    const published = async (type: string) => count(`outbox WHERE event_type = $1`, [type]);
+
+    it('creating a group publishes RehabilitationGroupCreated and GroupSessionsGenerated, keyed by the group, with the request’s correlation id', async () => {
+      const correlationId = randomUUID();
+      const response = await gql(CREATE, { input: weeklyGroup() }, withCorrelation(correlationId));
+      expect(response.errors).toBeUndefined();
+      const group = response.data.createRehabilitationGroup;
+      const [created] = await envelopes('RehabilitationGroupCreated', group.id);
+      expect(created).toMatchObject({
+        correlationId,
+        payload: { groupId: group.id, kind: 'IN_PERSON_WEEKLY', capacity: 8, startsOn: today, endsOn: addDays(today, 27), facilitatorIds: ['instructor-1', 'nurse-1'], createdBy: 'instructor-1' },
+      });
+      expect(created.payload).not.toHaveProperty('name');
+      const generated = await envelopes('GroupSessionsGenerated', group.id);
+      expect(generated).toHaveLength(1);
+      expect(generated[0].correlationId).toBe(correlationId);
+      expect(generated[0].payload.sessions).toEqual(
+        group.sessions.map((s: any) => ({ sessionId: s.id, sequence: s.sequence, date: s.date, startTime: '13:00', durationMinutes: 90, theme: s.theme })),
+      );
+      await eventually(() => expect(groupTopic.received.filter((r) => r.key === group.id).map((r) => r.envelope.type)).toEqual(['RehabilitationGroupCreated', 'GroupSessionsGenerated']));
+    });
+
+    it('a refused group publishes nothing', async () => {
+      const before = [await published('RehabilitationGroupCreated'), await published('GroupSessionsGenerated')];
+      expect((await gql(CREATE, { input: weeklyGroup({ capacity: 0 }) })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await gql(CREATE, { input: weeklyGroup({ facilitatorIds: [] }) })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect([await published('RehabilitationGroupCreated'), await published('GroupSessionsGenerated')]).toEqual(before);
+    });
+
+    it('new facilitators publish GroupFacilitatorsChanged; the same list, an empty one or an unknown group publish nothing', async () => {
+      const group = await createGroup();
+      const correlationId = randomUUID();
+      expect((await gql(SET, { input: { groupId: group.id, facilitatorIds: ['nurse-2'] } }, withCorrelation(correlationId))).errors).toBeUndefined();
+      expect((await gql(SET, { input: { groupId: group.id, facilitatorIds: ['nurse-2'] } })).errors).toBeUndefined();
+      expect((await gql(SET, { input: { groupId: group.id, facilitatorIds: [] } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const unknown = randomUUID();
+      expect((await gql(SET, { input: { groupId: unknown, facilitatorIds: ['nurse-2'] } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const changes = await envelopes('GroupFacilitatorsChanged', group.id);
+      expect(changes).toEqual([
+        expect.objectContaining({
+          correlationId,
+          payload: { groupId: group.id, facilitatorIds: ['nurse-2'], previousFacilitatorIds: ['instructor-1', 'nurse-1'], changedBy: 'instructor-1', changedAt: expect.any(String) },
+        }),
+      ]);
+      expect(await envelopes('GroupFacilitatorsChanged', unknown)).toEqual([]);
+    });
+
+    it('a new number of places publishes GroupCapacityChanged before the promotions it gives; a refused one publishes nothing', async () => {
+      const group = await createGroup({ capacity: 1 });
+      const [a, b] = [await eligibleClient(), await eligibleClient()];
+      await gql(ENROLL, { input: { groupId: group.id, clientId: a.clientId } });
+      await gql(ENROLL, { input: { groupId: group.id, clientId: b.clientId } });
+      expect((await gql(CAPACITY, { input: { groupId: group.id, capacity: 0 } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await envelopes('GroupCapacityChanged', group.id)).toEqual([]);
+
+      const correlationId = randomUUID();
+      expect((await gql(CAPACITY, { input: { groupId: group.id, capacity: 3 } }, withCorrelation(correlationId))).data.changeGroupCapacity).toEqual({ capacity: 3 });
+      expect((await gql(CAPACITY, { input: { groupId: group.id, capacity: 1 } })).errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect((await gql(CAPACITY, { input: { groupId: group.id, capacity: 3 } })).errors).toBeUndefined();
+      expect(await envelopes('GroupCapacityChanged', group.id)).toEqual([
+        expect.objectContaining({ correlationId, payload: { groupId: group.id, capacity: 3, previousCapacity: 1, changedBy: 'instructor-1', changedAt: expect.any(String) } }),
+      ]);
+      // The promotion it gave carries the same correlation id.
+      expect((await envelopes('GroupEnrollmentChanged', b.clientId)).map((e) => [e.payload.status, e.correlationId])).toEqual([
+        ['WAITLISTED', expect.any(String)],
+        ['ENROLLED', correlationId],
+      ]);
+    });
+
+    it('enrollment and attendance events carry the request’s correlation id', async () => {
+      const group = await createGroup();
+      const client = await eligibleClient();
+      const [enrolling, recording] = [randomUUID(), randomUUID()];
+      expect((await gql(ENROLL, { input: { groupId: group.id, clientId: client.clientId } }, withCorrelation(enrolling))).errors).toBeUndefined();
+      const RECORD = `mutation($input: RecordGroupAttendanceInput!) { recordGroupAttendance(input: $input) { id } }`;
+      expect((await gql(RECORD, { input: { sessionId: group.sessions[0].id, clientId: client.clientId, attendance: 'PRESENT' } }, withCorrelation(recording))).errors).toBeUndefined();
+      expect((await envelopes('GroupEnrollmentChanged', client.clientId)).map((e) => e.correlationId)).toEqual([enrolling]);
+      expect((await envelopes('GroupAttendanceRecorded', client.clientId)).map((e) => e.correlationId)).toEqual([recording]);
+    });
+  });
+
+  describe('client relationships', () => {
+    const RECORD = `mutation($input: RecordGroupAttendanceInput!) { recordGroupAttendance(input: $input) { id } }`;
+    const GROUP_LISTS = `query($id: ID!) { rehabilitationGroup(id: $id) { name capacity roster { clientId status } attendance { present absent } sessions { attendance { clientId status } } } }`;
+    let stranger: Record<string, string>;
+    beforeAll(async () => {
+      stranger = await gatewayHeaders(worker('stranger-1', 'SOCIAL_INSTRUCTOR', 'team-other'));
+    });
+    const accessLog = (clientId: string, actorId: string) =>
+      service.dataSource.query(`SELECT action, categories, basis, outcome FROM access_log WHERE client_id = $1 AND actor_id = $2 ORDER BY id`, [clientId, actorId]);
+
+    it('a worker without a relationship cannot enroll, withdraw or record attendance for the client by id: FORBIDDEN, nothing written, the refusal logged', async () => {
+      const group = await createGroup();
+      const [client, enrolled] = [await eligibleClient(), await eligibleClient()];
+      await gql(ENROLL, { input: { groupId: group.id, clientId: enrolled.clientId } });
+
+      const refusals = [
+        await gql(ENROLL, { input: { groupId: group.id, clientId: client.clientId } }, stranger),
+        await gql(LEAVE, { input: { groupId: group.id, clientId: enrolled.clientId } }, stranger),
+        await gql(RECORD, { input: { sessionId: group.sessions[0].id, clientId: enrolled.clientId, attendance: 'PRESENT' } }, stranger),
+        // An unknown group or session is refused the same way: whether it exists is not the question.
+        await gql(ENROLL, { input: { groupId: randomUUID(), clientId: client.clientId } }, stranger),
+        await gql(RECORD, { input: { sessionId: randomUUID(), clientId: enrolled.clientId, attendance: 'PRESENT' } }, stranger),
+      ];
+      for (const response of refusals) {
+        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(response.data ?? null).toBeNull();
+      }
+      expect(await count(`group_enrollment WHERE client_id = $1`, [client.clientId])).toBe(0);
+      expect(await count(`group_enrollment WHERE client_id = $1 AND status = 'ENROLLED'`, [enrolled.clientId])).toBe(1);
+      expect(await count(`attendance WHERE client_id = $1`, [enrolled.clientId])).toBe(0);
+      expect(await outbox('GroupEnrollmentChanged', client.clientId)).toEqual([]);
+      expect(await outbox('GroupEnrollmentChanged', enrolled.clientId)).toHaveLength(1);
+      expect(await outbox('GroupAttendanceRecorded', enrolled.clientId)).toEqual([]);
+      await eventually(async () => {
+        const refused = (category: string) => ({ action: 'CHANGE', categories: [`group-activity:${category}`], basis: 'no client relationship', outcome: 'REFUSED' });
+        expect(await accessLog(client.clientId, 'stranger-1')).toEqual([refused('groupEnrollments'), refused('groupEnrollments')]);
+        expect(await accessLog(enrolled.clientId, 'stranger-1')).toEqual([refused('groupEnrollments'), refused('groupAttendance'), refused('groupAttendance')]);
+      });
+    });
+
+    it('Client.groupEnrollments and rehabilitationEligibility need a relationship: FORBIDDEN without, logged REFUSED', async () => {
+      const group = await createGroup();
+      const client = await eligibleClient();
+      await gql(ENROLL, { input: { groupId: group.id, clientId: client.clientId } });
+      for (const selection of ['groupEnrollments { id status }', 'rehabilitationEligibility { eligible }']) {
+        const response = await resolveClients(service.url, stranger, [client.clientId], selection);
+        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(response.data?._entities?.[0] ?? null).toBeNull();
+      }
+      await eventually(async () =>
+        expect(await accessLog(client.clientId, 'stranger-1')).toEqual([
+          { action: 'READ', categories: ['group-activity:groupEnrollments'], basis: 'no client relationship', outcome: 'REFUSED' },
+          { action: 'READ', categories: ['group-activity:rehabilitationEligibility'], basis: 'no client relationship', outcome: 'REFUSED' },
+        ]),
+      );
+    });
+
+    it('a team supervisor has a relationship: enrolls, and the log names it', async () => {
+      const group = await createGroup();
+      const client = await eligibleClient(randomUUID(), []);
+      const supervisor = await gatewayHeaders(worker('lead-1', 'SUPERVISOR'));
+      expect((await gql(ENROLL, { input: { groupId: group.id, clientId: client.clientId } }, supervisor)).errors).toBeUndefined();
+      const enrollments = await resolveClients(service.url, supervisor, [client.clientId], 'groupEnrollments { status }');
+      expect(enrollments.data!._entities).toEqual([{ groupEnrollments: [{ status: 'ENROLLED' }] }]);
+      await eventually(async () =>
+        expect(await accessLog(client.clientId, 'lead-1')).toEqual([
+          { action: 'CHANGE', categories: ['group-activity:groupEnrollments'], basis: 'relationship:TEAM_SUPERVISOR', outcome: 'ALLOWED' },
+          { action: 'READ', categories: ['group-activity:groupEnrollments'], basis: 'relationship:TEAM_SUPERVISOR', outcome: 'ALLOWED' },
+        ]),
+      );
+    });
+
+    it('roster, waitlist and attendance lists leave out clients the caller has no relationship with; a facilitator sees the group’s own', async () => {
+      const group = await createGroup({ capacity: 1 });
+      const [mine, other] = [await eligibleClient(randomUUID(), ['instructor-1', 'nurse-9']), await eligibleClient()];
+      await gql(ENROLL, { input: { groupId: group.id, clientId: other.clientId } });
+      await gql(ENROLL, { input: { groupId: group.id, clientId: mine.clientId } });
+      // instructor-1 runs the group and no longer works on other's case: keeping the group's register is
+      // still theirs, on the facilitator basis.
+      await service.dataSource.query(`UPDATE case_relationships SET co_workers = '{}' WHERE client_id = $1`, [other.clientId]);
+      const recorded = await gql(RECORD, { input: { sessionId: group.sessions[0].id, clientId: other.clientId, attendance: 'PRESENT' } });
+      expect(recorded.errors).toBeUndefined();
+      await eventually(async () => {
+        const changes = await service.dataSource.query(`SELECT basis FROM access_log WHERE client_id = $1 AND actor_id = 'instructor-1' AND action = 'CHANGE' AND categories = '{group-activity:groupAttendance}'`, [other.clientId]);
+        expect(changes).toEqual([{ basis: `facilitator:${group.id}` }]);
+      });
+
+      // nurse-9 works on one client's case and does not run the group.
+      const nurse = await gatewayHeaders(worker('nurse-9', 'PRACTICAL_NURSE', 'team-other'));
+      const seen = (await gql(GROUP_LISTS, { id: group.id }, nurse)).data.rehabilitationGroup;
+      expect(seen.roster).toEqual([{ clientId: mine.clientId, status: 'WAITLISTED' }]);
+      expect(seen.attendance).toEqual({ present: 0, absent: 0 });
+      expect(seen.sessions[0].attendance).toEqual([]);
+
+      // A stranger sees the group, none of its clients.
+      const strangers = await gql(GROUP_LISTS, { id: group.id }, stranger);
+      expect(strangers.errors).toBeUndefined();
+      expect(strangers.data.rehabilitationGroup).toMatchObject({ name: group.name, capacity: 1, roster: [], attendance: { present: 0, absent: 0 } });
+      expect(strangers.data.rehabilitationGroup.sessions[0].attendance).toEqual([]);
+
+      // instructor-1 runs the group: the whole roster and attendance, on the facilitator basis.
+      const facilitator = (await gql(GROUP_LISTS, { id: group.id })).data.rehabilitationGroup;
+      expect(facilitator.roster).toEqual([
+        { clientId: other.clientId, status: 'ENROLLED' },
+        { clientId: mine.clientId, status: 'WAITLISTED' },
+      ]);
+      expect(facilitator.attendance).toEqual({ present: 1, absent: 0 });
+      expect(facilitator.sessions[0].attendance).toEqual([{ clientId: other.clientId, status: 'PRESENT' }]);
+      await eventually(async () => {
+        const reads = await service.dataSource.query(`SELECT DISTINCT basis FROM access_log WHERE client_id = $1 AND actor_id = 'instructor-1' AND action = 'READ'`, [other.clientId]);
+        expect(reads).toEqual([{ basis: `facilitator:${group.id}` }]);
+      });
+      // ...but a facilitator without a relationship cannot change the client's enrollment.
+      const refused = await gql(LEAVE, { input: { groupId: group.id, clientId: other.clientId } });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await count(`group_enrollment WHERE client_id = $1 AND status = 'ENROLLED'`, [other.clientId])).toBe(1);
+      expect(await service.dataSource.query(`SELECT client_id FROM access_log WHERE actor_id = 'nurse-9' AND client_id = $1`, [other.clientId])).toEqual([]);
     });
   });
 

@@ -12,6 +12,7 @@ import { HousingSupportPeriodEntity } from './support-periods/support-period.ent
 import { SupportPeriodsModule } from './support-periods/support-periods.module';
 import { SupportVisitEntity } from './support-visits/support-visit.entity';
 import { SupportVisitsModule } from './support-visits/support-visits.module';
+import { HOUSING_SUPPORT_RETENTION } from './retention';
 
 /** housing-support (asumissosiaalinen työ): support periods, visits, rent arrears, välitystili, subleases. */
 export const housingSupportSubgraph: SubgraphDefinition = {
@@ -27,6 +28,7 @@ export const housingSupportSubgraph: SubgraphDefinition = {
     RepaymentPaymentEntity,
   ],
   orphanedTypes: [ClientReference],
+  retention: HOUSING_SUPPORT_RETENTION,
   migrations: [HousingSupportPeriods1763800000200, HousingSupportWork1763800000201],
   eventHandlers: [ServiceDecisionMadeHandler, CaseClosedHandler],
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Identity, UserRole } from '@asw/auth';
+import { CORRELATION_ID_HEADER, Identity, UserRole } from '@asw/auth';
 import { addDays, todayInFinland } from '@asw/calendar';
 import { createEnvelope, topicOf } from '@asw/events';
 import {
@@ -16,8 +16,9 @@ import {
 import { housingSupportSubgraph } from '../src/housing-support.subgraph';
 import { SupportPeriodCommands } from '../src/support-periods/support-period.command';
 
-const worker = (userId: string, role: UserRole): Identity => ({ kind: 'user', userId, roles: [role], team: 'team-test', organisation: 'test-county' });
-const INSTRUCTOR = worker('instructor-1', 'SOCIAL_INSTRUCTOR');
+const worker = (userId: string, role: UserRole, team = 'team-test'): Identity & { kind: 'user' } => ({ kind: 'user', userId, roles: [role], team, organisation: 'test-county' });
+const INSTRUCTOR_ID = 'instructor-1';
+const INSTRUCTOR = worker(INSTRUCTOR_ID, 'SOCIAL_INSTRUCTOR');
 
 describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
   let service: RunningSubgraph;
@@ -42,7 +43,24 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       (row: { envelope: { payload: any } }) => row.envelope.payload,
     );
 
-  async function produceCaseEvent(type: 'ServiceDecisionMade' | 'CaseClosed', clientId: string, payload: Record<string, unknown>) {
+  /**
+   * Who works on one of the client's cases, as the case service's CaseRelationshipsChanged leaves it in
+   * this service's case_relationships: by default the instructor is the named worker of an open case.
+   */
+  async function relate(clientId: string, change: { caseId?: string; team?: string; open?: boolean; namedWorker?: string | null; coWorkers?: string[] } = {}) {
+    const c = { caseId: randomUUID(), team: 'team-test', open: true, namedWorker: INSTRUCTOR_ID, coWorkers: [] as string[], ...change };
+    await service.dataSource.query(
+      `INSERT INTO case_relationships (case_id, client_id, team, open, named_worker, co_workers, changed_at) VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (case_id) DO NOTHING`,
+      [c.caseId, clientId, c.team, c.open, c.namedWorker, c.coWorkers],
+    );
+    return clientId;
+  }
+
+  /** A client the instructor works on (named worker of an open case). */
+  const relatedClient = () => relate(randomUUID());
+
+  async function produceCaseEvent(type: 'ServiceDecisionMade' | 'CaseClosed' | 'CaseRelationshipsChanged', clientId: string, payload: Record<string, unknown>) {
     const event = createEnvelope(type, 1, 'case', payload, { subject: clientId, correlationId: randomUUID() });
     await produceRaw(topicOf('case', service.config.KAFKA_TOPIC_PREFIX), [{ key: clientId, value: JSON.stringify(event) }]);
     return event;
@@ -64,6 +82,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
   /** A granted decision arrives from case; resolves with the period it opened. */
   async function openedPeriod(clientId = randomUUID(), change: Record<string, unknown> = {}) {
     const payload = decision(clientId, change);
+    await relate(clientId, { caseId: payload.caseId as string });
     await produceCaseEvent('ServiceDecisionMade', clientId, payload);
     const [row] = await eventually(async () => {
       const rows = await service.dataSource.query(`SELECT id, status FROM housing_support_period WHERE decision_id = $1`, [payload.decisionId]);
@@ -119,8 +138,8 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       expect(await count(`housing_support_period WHERE client_id = $1`, [clientId])).toBe(0);
     });
 
-    it('the worker records the fixed term, goals per guidance area and visit schedule, then starts the period', async () => {
-      const { periodId } = await openedPeriod();
+    it('the worker records the fixed term, goals per guidance area and visit schedule, then starts the period; each is announced', async () => {
+      const { periodId, clientId } = await openedPeriod();
       const planned = await gql(PLAN, { input: plan(periodId) });
       expect(planned.errors).toBeUndefined();
       expect(planned.data.planHousingSupportPeriod).toEqual({
@@ -134,11 +153,20 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
         ],
         visitSchedule: { frequency: 'WEEKLY', weekday: 'TUESDAY' },
       });
+      const term = { startsOn: addDays(today, -14), endsOn: addDays(today, 160) };
+      const agreed = { ...term, goalAreas: ['LOOKING_AFTER_THE_HOME', 'INCOME_AND_MONEY_MANAGEMENT'], visitSchedule: { frequency: 'WEEKLY', weekday: 'TUESDAY' } };
+      const by = { workerId: 'instructor-1', workerRole: 'SOCIAL_INSTRUCTOR' };
+      // The goals' own words stay here: the event names their guidance areas.
+      expect(await outbox('HousingSupportPeriodPlanned', clientId)).toEqual([{ periodId, clientId, ...agreed, plannedBy: by }]);
       const started = await gql(START, { id: periodId });
       expect(started.data.startHousingSupportPeriod).toEqual({ id: periodId, status: 'ACTIVE' });
+      expect(await outbox('HousingSupportPeriodStarted', clientId)).toEqual([{ periodId, clientId, ...agreed, startedBy: by }]);
       // Once running, the plan is what was agreed at the start.
       const replan = await gql(PLAN, { input: plan(periodId) });
       expect(replan.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await outbox('HousingSupportPeriodPlanned', clientId)).toHaveLength(1);
+      expect((await gql(START, { id: periodId })).errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await outbox('HousingSupportPeriodStarted', clientId)).toHaveLength(1);
     });
 
     it.each([
@@ -147,18 +175,20 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       { name: 'an impossible date', change: { endsOn: '2027-02-30' }, code: 'BAD_USER_INPUT' },
       { name: 'an unknown guidance area', change: { goals: [{ area: 'GARDENING', text: 'x' }] }, code: 'BAD_USER_INPUT' },
       { name: 'the same goal twice', change: { goals: [{ area: 'OWN_WELLBEING', text: 'Uni' }, { area: 'OWN_WELLBEING', text: 'uni' }] }, code: 'BAD_USER_INPUT' },
-    ])('refuses a plan with $name ($code) and writes nothing', async ({ change, code }) => {
-      const { periodId } = await openedPeriod();
+    ])('refuses a plan with $name ($code) and writes nothing, announces nothing', async ({ change, code }) => {
+      const { periodId, clientId } = await openedPeriod();
       const response = await gql(PLAN, { input: plan(periodId, change) });
       expect(response.errors?.[0].extensions?.code).toBe(code);
       const [row] = await service.dataSource.query(`SELECT starts_on, ends_on, goals FROM housing_support_period WHERE id = $1`, [periodId]);
       expect(row).toEqual({ starts_on: null, ends_on: null, goals: [] });
+      expect(await outbox('HousingSupportPeriodPlanned', clientId)).toEqual([]);
     });
 
     it('refuses to start a period without goals or schedule, and an unknown period as NOT_FOUND', async () => {
-      const { periodId } = await openedPeriod();
+      const { periodId, clientId } = await openedPeriod();
       await gql(PLAN, { input: plan(periodId, { goals: [], visitSchedule: null }) });
       expect((await gql(START, { id: periodId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await outbox('HousingSupportPeriodStarted', clientId)).toEqual([]);
       expect((await gql(START, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect((await gql(START, { id: 'not-a-uuid' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count(`housing_support_period WHERE id = $1 AND status = 'PLANNING'`, [periodId])).toBe(1);
@@ -278,15 +308,16 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
     const subleaseInput = (clientId: string) => ({ clientId, startsOn: today, address: 'Kauppakatu 1 A 2, Lahti', monthlyRentCents: 65_000 });
 
     it('a sublease without an active välitystili is refused with a clear CONFLICT, nothing written', async () => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       const response = await gql(START_SUBLEASE, { input: subleaseInput(clientId) });
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'NO_ACTIVE_INTERMEDIARY_ACCOUNT' } });
       expect(response.errors?.[0].message).toMatch(/välitystili/);
       expect(await count(`sublease WHERE client_id = $1`, [clientId])).toBe(0);
+      expect(await outbox('SubleaseStarted', clientId)).toEqual([]);
     });
 
     it('open välitystili → sublease runs → closing the välitystili is refused → end sublease → close', async () => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       const account = (await gql(OPEN, { input: { clientId, openedOn: today } })).data.openPaymentIntermediaryAccount;
       expect(account).toMatchObject({ status: 'ACTIVE', openedOn: today });
       const second = await gql(OPEN, { input: { clientId, openedOn: today } });
@@ -302,13 +333,21 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       expect(await count(`payment_intermediary_account WHERE id = $1 AND status = 'ACTIVE'`, [account.id])).toBe(1);
 
       expect((await gql(END_SUBLEASE, { input: { subleaseId: sublease.id, endedOn: today } })).data.endSublease).toMatchObject({ status: 'ENDED', endedOn: today });
+      expect((await gql(END_SUBLEASE, { input: { subleaseId: sublease.id, endedOn: today } })).errors?.[0].extensions?.code).toBe('CONFLICT');
       expect((await gql(CLOSE, { input: { accountId: account.id, closedOn: today } })).data.closePaymentIntermediaryAccount).toMatchObject({ status: 'CLOSED', closedOn: today });
       const closedAgain = await gql(CLOSE, { input: { accountId: account.id, closedOn: today } });
       expect(closedAgain.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'ACCOUNT_NOT_ACTIVE' } });
+
+      // Each change announced once, the refused ones not at all; the flat's address stays here.
+      const by = { workerId: 'instructor-1', workerRole: 'SOCIAL_INSTRUCTOR' };
+      expect(await outbox('PaymentIntermediaryAccountOpened', clientId)).toEqual([{ accountId: account.id, clientId, openedOn: today, openedBy: by }]);
+      expect(await outbox('SubleaseStarted', clientId)).toEqual([{ subleaseId: sublease.id, clientId, accountId: account.id, startsOn: today, monthlyRentCents: 65_000, startedBy: by }]);
+      expect(await outbox('SubleaseEnded', clientId)).toEqual([{ subleaseId: sublease.id, clientId, accountId: account.id, endedOn: today, endedBy: by }]);
+      expect(await outbox('PaymentIntermediaryAccountClosed', clientId)).toEqual([{ accountId: account.id, clientId, closedOn: today, closedBy: by }]);
     });
 
     it('closing the välitystili and starting a sublease at the same moment never leave a sublease without an account', async () => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       const account = (await gql(OPEN, { input: { clientId, openedOn: today } })).data.openPaymentIntermediaryAccount;
       const [closed, started] = await Promise.all([
         gql(CLOSE, { input: { accountId: account.id, closedOn: today } }),
@@ -329,11 +368,12 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       { name: 'an empty address', change: { address: '  ' } },
       { name: 'zero rent', change: { monthlyRentCents: 0 } },
     ])('refuses a sublease with $name (BAD_USER_INPUT), nothing written', async ({ change }) => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       await gql(OPEN, { input: { clientId, openedOn: today } });
       const response = await gql(START_SUBLEASE, { input: { ...subleaseInput(clientId), ...change } });
       expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count(`sublease WHERE client_id = $1`, [clientId])).toBe(0);
+      expect(await outbox('SubleaseStarted', clientId)).toEqual([]);
     });
   });
 
@@ -343,7 +383,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
     const PAY = `mutation($input: RecordRepaymentInput!) { recordRepayment(input: $input) { repaymentPlan { status paidCents remainingCents } } }`;
 
     it('reporting publishes RentArrearsReported for benefits-handling; a plan clears it exactly; payments follow its status', async () => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       const reported = await gql(REPORT, { input: { clientId, amountCents: 120_000, landlord: ' Lahden  Talot Oy ', months: 2 } });
       expect(reported.errors).toBeUndefined();
       const arrears = reported.data.reportRentArrears;
@@ -356,6 +396,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       const notAdding = await gql(AGREE, { input: { rentArrearsId: arrears.id, instalments: [{ dueOn: addDays(today, 30), amountCents: 100_000 }] } });
       expect(notAdding.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count(`repayment_instalment WHERE arrears_id = $1`, [arrears.id])).toBe(0);
+      expect(await outbox('RepaymentPlanAgreed', clientId)).toEqual([]);
 
       const instalments = [
         { dueOn: addDays(today, 30), amountCents: 60_000 },
@@ -364,6 +405,9 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       const agreed = await gql(AGREE, { input: { rentArrearsId: arrears.id, instalments } });
       expect(agreed.data.agreeRepaymentPlan.repaymentPlan).toEqual({ status: 'ON_TRACK', plannedCents: 120_000, instalments });
       expect((await gql(AGREE, { input: { rentArrearsId: arrears.id, instalments } })).errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(await outbox('RepaymentPlanAgreed', clientId)).toEqual([
+        { rentArrearsId: arrears.id, clientId, instalments, agreedAt: expect.any(String), agreedBy: { workerId: 'instructor-1', workerRole: 'SOCIAL_INSTRUCTOR' } },
+      ]);
 
       const paid = await gql(PAY, { input: { rentArrearsId: arrears.id, paidOn: today, amountCents: 60_000 } });
       expect(paid.data.recordRepayment.repaymentPlan).toEqual({ status: 'ON_TRACK', paidCents: 60_000, remainingCents: 60_000 });
@@ -378,7 +422,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
         [clientId],
       );
       expect(logged.length).toBeGreaterThanOrEqual(4);
-      expect(logged[0]).toEqual({ actor_id: 'instructor-1', action: 'CHANGE', categories: ['housing-support:rentArrears'], basis: 'role:SOCIAL_INSTRUCTOR', outcome: 'ALLOWED' });
+      expect(logged[0]).toEqual({ actor_id: 'instructor-1', action: 'CHANGE', categories: ['housing-support:rentArrears'], basis: 'relationship:NAMED_WORKER', outcome: 'ALLOWED' });
     });
 
     it.each([
@@ -387,7 +431,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       { name: 'zero months', change: { months: 0 } },
       { name: 'a client id that is not a UUID', change: { clientId: '123' } },
     ])('refuses a report with $name: BAD_USER_INPUT, no row, no event', async ({ change }) => {
-      const clientId = randomUUID();
+      const clientId = await relatedClient();
       const response = await gql(REPORT, { input: { clientId, amountCents: 50_000, landlord: 'Vuokranantaja Oy', months: 1, ...change } });
       expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count(`rent_arrears WHERE client_id = $1`, [clientId])).toBe(0);
@@ -395,9 +439,213 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  describe('client relationships (PRODUCT.md "Who may do what")', () => {
+    const STRANGER_ID = 'instructor-2';
+    let stranger: Record<string, string>;
+    beforeAll(async () => {
+      stranger = await gatewayHeaders(worker(STRANGER_ID, 'SOCIAL_INSTRUCTOR'));
+    });
+    const accessOf = (actorId: string, clientId: string) =>
+      service.dataSource.query(`SELECT action, categories, basis, outcome FROM access_log WHERE actor_id = $1 AND client_id = $2 ORDER BY id`, [actorId, clientId]);
+    const PERIOD = `query($id: ID!) { housingSupportPeriod(id: $id) { id goals { text } } }`;
+
+    /** Everything of one client's, as the database holds it: a refused change must leave all of it as it was. */
+    const everythingOf = (clientId: string) =>
+      service.dataSource.query(
+        `SELECT (SELECT json_agg(p ORDER BY p.id) FROM housing_support_period p WHERE p.client_id = $1) AS periods,
+                (SELECT count(*)::int FROM support_visit WHERE client_id = $1) AS visits,
+                (SELECT json_agg(a ORDER BY a.id) FROM payment_intermediary_account a WHERE a.client_id = $1) AS accounts,
+                (SELECT json_agg(s ORDER BY s.id) FROM sublease s WHERE s.client_id = $1) AS subleases,
+                (SELECT json_agg(r ORDER BY r.id) FROM rent_arrears r WHERE r.client_id = $1) AS arrears,
+                (SELECT count(*)::int FROM repayment_instalment i JOIN rent_arrears r ON r.id = i.arrears_id WHERE r.client_id = $1) AS instalments,
+                (SELECT count(*)::int FROM repayment_payment x JOIN rent_arrears r ON r.id = x.arrears_id WHERE r.client_id = $1) AS payments,
+                (SELECT count(*)::int FROM outbox WHERE message_key = $2) AS events`,
+        [clientId, clientId],
+      );
+
+    it('a period by id: a worker without a relationship is refused (FORBIDDEN), nothing returned, the refusal logged; the named worker reads it on that basis', async () => {
+      const { periodId, clientId } = await activePeriod();
+      const refused = await gql(PERIOD, { id: periodId }, stranger);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data ?? null).toBeNull();
+      expect(await accessOf(STRANGER_ID, clientId)).toEqual([{ action: 'READ', categories: ['housing-support:housingSupport'], basis: 'no client relationship', outcome: 'REFUSED' }]);
+
+      const own = await gql(PERIOD, { id: periodId });
+      expect(own.errors).toBeUndefined();
+      expect(own.data.housingSupportPeriod.id).toBe(periodId);
+      expect(await accessOf(INSTRUCTOR_ID, clientId)).toContainEqual({ action: 'READ', categories: ['housing-support:housingSupport'], basis: 'relationship:NAMED_WORKER', outcome: 'ALLOWED' });
+    });
+
+    it('every mutation naming a period, arrears, account, sublease or client is refused without a relationship: FORBIDDEN, nothing written, nothing announced, each refusal logged', async () => {
+      const active = await activePeriod();
+      const clientId = active.clientId;
+      const planned = await openedPeriod(clientId);
+      expect((await gql(PLAN, { input: plan(planned.periodId) })).errors).toBeUndefined();
+      const account = (await gql(`mutation($input: OpenPaymentIntermediaryAccountInput!) { openPaymentIntermediaryAccount(input: $input) { id } }`, { input: { clientId, openedOn: today } })).data
+        .openPaymentIntermediaryAccount;
+      const sublease = (await gql(`mutation($input: StartSubleaseInput!) { startSublease(input: $input) { id } }`, { input: { clientId, startsOn: today, address: 'Kauppakatu 1', monthlyRentCents: 50_000 } }))
+        .data.startSublease;
+      const REPORT = `mutation($input: ReportRentArrearsInput!) { reportRentArrears(input: $input) { id } }`;
+      const withPlan = (await gql(REPORT, { input: { clientId, amountCents: 10_000, landlord: 'Vuokranantaja Oy', months: 1 } })).data.reportRentArrears;
+      const withoutPlan = (await gql(REPORT, { input: { clientId, amountCents: 20_000, landlord: 'Vuokranantaja Oy', months: 1 } })).data.reportRentArrears;
+      const instalments = [{ dueOn: addDays(today, 30), amountCents: 10_000 }];
+      expect((await gql(`mutation($input: AgreeRepaymentPlanInput!) { agreeRepaymentPlan(input: $input) { id } }`, { input: { rentArrearsId: withPlan.id, instalments } })).errors).toBeUndefined();
+      const before = await everythingOf(clientId);
+
+      const attempts: Array<[string, Record<string, unknown>]> = [
+        [PLAN, { input: plan(planned.periodId, { goals: [{ area: 'OWN_WELLBEING', text: 'Vieras tavoite' }] }) }],
+        [START, { id: planned.periodId }],
+        [`mutation($input: EndHousingSupportPeriodInput!) { endHousingSupportPeriod(input: $input) { id } }`, { input: { periodId: active.periodId, endedOn: today, outcome: 'GOALS_MET' } }],
+        [`mutation($input: RecordHousingSupportOutcomeInput!) { recordHousingSupportOutcome(input: $input) { id } }`, { input: { periodId: active.periodId, outcome: 'GOALS_MET' } }],
+        [`mutation($input: RecordSupportVisitInput!) { recordSupportVisit(input: $input) { id } }`, { input: { periodId: active.periodId, visitedOn: today, durationMinutes: 30, guidanceAreas: ['OWN_WELLBEING'] } }],
+        [`mutation($input: EndSubleaseInput!) { endSublease(input: $input) { id } }`, { input: { subleaseId: sublease.id, endedOn: today } }],
+        [`mutation($input: ClosePaymentIntermediaryAccountInput!) { closePaymentIntermediaryAccount(input: $input) { id } }`, { input: { accountId: account.id, closedOn: today } }],
+        [`mutation($input: OpenPaymentIntermediaryAccountInput!) { openPaymentIntermediaryAccount(input: $input) { id } }`, { input: { clientId, openedOn: today } }],
+        [`mutation($input: StartSubleaseInput!) { startSublease(input: $input) { id } }`, { input: { clientId, startsOn: today, address: 'Toinen katu 2', monthlyRentCents: 40_000 } }],
+        [REPORT, { input: { clientId, amountCents: 30_000, landlord: 'Vuokranantaja Oy', months: 1 } }],
+        [`mutation($input: AgreeRepaymentPlanInput!) { agreeRepaymentPlan(input: $input) { id } }`, { input: { rentArrearsId: withoutPlan.id, instalments: [{ dueOn: addDays(today, 30), amountCents: 20_000 }] } }],
+        [`mutation($input: RecordRepaymentInput!) { recordRepayment(input: $input) { id } }`, { input: { rentArrearsId: withPlan.id, paidOn: today, amountCents: 5_000 } }],
+      ];
+      for (const [query, variables] of attempts) {
+        const response = await gql(query, variables, stranger);
+        expect({ query, code: response.errors?.[0].extensions?.code, data: response.data ?? null }).toEqual({ query, code: 'FORBIDDEN', data: null });
+      }
+      expect(await everythingOf(clientId)).toEqual(before);
+      const logged = await accessOf(STRANGER_ID, clientId);
+      expect(logged).toHaveLength(attempts.length);
+      expect(logged.every((entry: any) => entry.action === 'CHANGE' && entry.outcome === 'REFUSED' && entry.basis === 'no client relationship')).toBe(true);
+    });
+
+    it('the list of periods leaves out clients the caller has no relationship with', async () => {
+      const mine = await openedPeriod();
+      const others = randomUUID();
+      const othersPeriod = randomUUID();
+      await service.dataSource.query(`INSERT INTO housing_support_period (id, client_id, decision_id, case_id, status) VALUES ($1, $2, $3, $4, 'PLANNING')`, [
+        othersPeriod,
+        others,
+        randomUUID(),
+        randomUUID(),
+      ]);
+      const LIST = `query { housingSupportPeriods(status: PLANNING) { id } }`;
+      const ids = async (as: Record<string, string>) => {
+        const response = await gql(LIST, {}, as);
+        expect(response.errors).toBeUndefined();
+        return response.data.housingSupportPeriods.map((period: { id: string }) => period.id);
+      };
+      // Once the case closed, its named worker no longer lists the client's periods.
+      const closed = await relate(randomUUID(), { open: false });
+      const closedPeriod = randomUUID();
+      await service.dataSource.query(`INSERT INTO housing_support_period (id, client_id, decision_id, case_id, status) VALUES ($1, $2, $3, $4, 'PLANNING')`, [
+        closedPeriod,
+        closed,
+        randomUUID(),
+        randomUUID(),
+      ]);
+      const own = await ids(headers);
+      expect(own).toContain(mine.periodId);
+      expect(own).not.toContain(othersPeriod);
+      expect(own).not.toContain(closedPeriod);
+      const strangers = await ids(stranger);
+      expect(strangers).not.toContain(mine.periodId);
+      expect(strangers).not.toContain(othersPeriod);
+      const supervisor = await ids(await gatewayHeaders(worker('lead-1', 'SUPERVISOR')));
+      expect(supervisor).toContain(mine.periodId);
+      expect(supervisor).not.toContain(othersPeriod);
+      expect(await accessOf(INSTRUCTOR_ID, mine.clientId)).toContainEqual({ action: 'READ', categories: ['housing-support:housingSupport'], basis: 'relationship:NAMED_WORKER', outcome: 'ALLOWED' });
+      expect(await count(`access_log WHERE client_id = $1`, [others])).toBe(0);
+    });
+
+    it('Client fields of a client the caller has no relationship with are refused (FORBIDDEN) and the refusal logged', async () => {
+      const { clientId } = await activePeriod();
+      const response = await resolveClients(service.url, stranger, [clientId], 'id housingSupport { id } rentArrears { id }');
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(response.data?._entities ?? [null]).toEqual([null]);
+      expect(await accessOf(STRANGER_ID, clientId)).toEqual([
+        { action: 'READ', categories: ['housing-support:housingSupport', 'housing-support:rentArrears'], basis: 'no client relationship', outcome: 'REFUSED' },
+      ]);
+    });
+
+    it.each([
+      { name: 'a co-worker of an open case', relation: { namedWorker: 'sw-9', coWorkers: [STRANGER_ID] }, as: () => worker(STRANGER_ID, 'SOCIAL_INSTRUCTOR'), basis: 'relationship:CO_WORKER' },
+      { name: 'the supervisor of the case’s team, also once it closed', relation: { open: false }, as: () => worker('lead-1', 'SUPERVISOR'), basis: 'relationship:TEAM_SUPERVISOR' },
+      { name: 'the named worker once the case closed', relation: { open: false }, as: () => INSTRUCTOR, basis: null },
+      { name: 'a supervisor of another team', relation: {}, as: () => worker('lead-2', 'SUPERVISOR', 'team-other'), basis: null },
+    ])('$name (expected basis: $basis)', async ({ relation, as, basis }) => {
+      const clientId = randomUUID();
+      const periodId = randomUUID();
+      await relate(clientId, relation);
+      await service.dataSource.query(`INSERT INTO housing_support_period (id, client_id, decision_id, case_id, status) VALUES ($1, $2, $3, $4, 'PLANNING')`, [periodId, clientId, randomUUID(), randomUUID()]);
+      const caller = as();
+      const response = await gql(PERIOD, { id: periodId }, await gatewayHeaders(caller));
+      const [entry] = await accessOf(caller.userId, clientId);
+      if (basis) {
+        expect(response.errors).toBeUndefined();
+        expect(entry).toEqual({ action: 'READ', categories: ['housing-support:housingSupport'], basis, outcome: 'ALLOWED' });
+      } else {
+        expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(entry).toMatchObject({ outcome: 'REFUSED' });
+      }
+    });
+
+    it('access follows CaseRelationshipsChanged from case: granted when a worker joins the case, gone when it closes', async () => {
+      const { periodId, clientId } = await activePeriod();
+      const caseId = randomUUID();
+      const snapshot = (open: boolean) => ({ caseId, clientId, team: 'team-test', open, namedWorker: 'sw-1', coWorkers: [STRANGER_ID], changedAt: new Date().toISOString() });
+      expect((await gql(PERIOD, { id: periodId }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      await produceCaseEvent('CaseRelationshipsChanged', clientId, snapshot(true));
+      await eventually(async () => expect((await gql(PERIOD, { id: periodId }, stranger)).errors).toBeUndefined());
+      await produceCaseEvent('CaseRelationshipsChanged', clientId, snapshot(false));
+      await eventually(async () => expect((await gql(PERIOD, { id: periodId }, stranger)).errors?.[0].extensions?.code).toBe('FORBIDDEN'));
+    });
+  });
+
+  describe('correlation', () => {
+    it('every event a request causes carries that request’s correlation id', async () => {
+      const correlationId = randomUUID();
+      const as = { ...headers, [CORRELATION_ID_HEADER]: correlationId };
+      const { periodId, clientId } = await openedPeriod();
+      const steps: Array<[string, Record<string, unknown>]> = [
+        [PLAN, { input: plan(periodId) }],
+        [START, { id: periodId }],
+        [`mutation($input: RecordSupportVisitInput!) { recordSupportVisit(input: $input) { id } }`, { input: { periodId, visitedOn: today, durationMinutes: 30, guidanceAreas: ['OWN_WELLBEING'] } }],
+        [`mutation($input: EndHousingSupportPeriodInput!) { endHousingSupportPeriod(input: $input) { id } }`, { input: { periodId, endedOn: today, outcome: 'GOALS_MET' } }],
+        [`mutation($input: OpenPaymentIntermediaryAccountInput!) { openPaymentIntermediaryAccount(input: $input) { id } }`, { input: { clientId, openedOn: today } }],
+      ];
+      for (const [query, variables] of steps) expect((await gql(query, variables, as)).errors).toBeUndefined();
+      const account = await service.dataSource.query(`SELECT id FROM payment_intermediary_account WHERE client_id = $1`, [clientId]);
+      const sublease = (await gql(`mutation($input: StartSubleaseInput!) { startSublease(input: $input) { id } }`, { input: { clientId, startsOn: today, address: 'Katu 1', monthlyRentCents: 40_000 } }, as)).data
+        .startSublease;
+      expect((await gql(`mutation($input: EndSubleaseInput!) { endSublease(input: $input) { id } }`, { input: { subleaseId: sublease.id, endedOn: today } }, as)).errors).toBeUndefined();
+      expect((await gql(`mutation($input: ClosePaymentIntermediaryAccountInput!) { closePaymentIntermediaryAccount(input: $input) { id } }`, { input: { accountId: account[0].id, closedOn: today } }, as)).errors).toBeUndefined();
+      const arrears = (await gql(`mutation($input: ReportRentArrearsInput!) { reportRentArrears(input: $input) { id } }`, { input: { clientId, amountCents: 10_000, landlord: 'Vuokranantaja Oy', months: 1 } }, as)).data
+        .reportRentArrears;
+      expect(
+        (await gql(`mutation($input: AgreeRepaymentPlanInput!) { agreeRepaymentPlan(input: $input) { id } }`, { input: { rentArrearsId: arrears.id, instalments: [{ dueOn: addDays(today, 30), amountCents: 10_000 }] } }, as)).errors,
+      ).toBeUndefined();
+
+      const rows: Array<{ event_type: string; correlation_id: string }> = await service.dataSource.query(
+        `SELECT event_type, envelope->>'correlationId' AS correlation_id FROM outbox WHERE message_key = $1 AND event_type <> 'HousingSupportPeriodOpened' ORDER BY seq`,
+        [clientId],
+      );
+      expect(rows.map((row) => row.event_type)).toEqual([
+        'HousingSupportPeriodPlanned',
+        'HousingSupportPeriodStarted',
+        'SupportVisitDone',
+        'HousingSupportPeriodEnded',
+        'PaymentIntermediaryAccountOpened',
+        'SubleaseStarted',
+        'SubleaseEnded',
+        'PaymentIntermediaryAccountClosed',
+        'RentArrearsReported',
+        'RepaymentPlanAgreed',
+      ]);
+      expect(rows.every((row) => row.correlation_id === correlationId)).toBe(true);
+    });
+  });
+
   describe('Client fields', () => {
     it('extends Client with housingSupport, rentArrears, accounts and subleases; each table read once per request level', async () => {
-      const [a, b, none] = [randomUUID(), randomUUID(), randomUUID()];
+      const [a, b, none] = [await relatedClient(), await relatedClient(), await relatedClient()];
       await service.dataSource.query(
         `INSERT INTO housing_support_period (id, client_id, decision_id, case_id, status, starts_on, ends_on, opened_at, ended_on, end_cause, outcome) VALUES
           ($1, $4, $6, $9, 'ENDED', '2025-01-01', '2025-06-30', '2025-01-01T08:00:00Z', '2025-06-30', 'TERM_EXPIRED', NULL),

@@ -123,3 +123,118 @@ export const CaseRelationshipsChanged = defineEvent({
     changedAt: timestamp,
   }),
 });
+
+/**
+ * One side signed an activation plan (aktivointisuunnitelma, 189/2001): the county's worker or
+ * employment services. The plan is in force once both have signed. Carries no name or identity code.
+ */
+export const ActivationPlanSigned = defineEvent({
+  type: 'ActivationPlanSigned',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    planId: id,
+    clientId: id,
+    signedBy: z.enum(['COUNTY', 'EMPLOYMENT_SERVICES']),
+    status: z.enum(['SIGNED_BY_COUNTY', 'SIGNED_BY_EMPLOYMENT_SERVICES', 'IN_FORCE']),
+    validFrom: isoDate,
+    validUntil: isoDate,
+    signedAt: timestamp,
+  }),
+});
+
+/**
+ * A worker was registered (by the team lead) with a role and a team: other services learn who signs in
+ * with which user id for statistics and relationships. Carries the user id the tokens carry, never the name.
+ */
+export const WorkerRegistered = defineEvent({
+  type: 'WorkerRegistered',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    workerId: id,
+    userId: z.string().min(1),
+    role: z.enum(['SOCIAL_WORKER', 'SOCIAL_INSTRUCTOR', 'PRACTICAL_NURSE', 'BENEFITS_HANDLER', 'CLIENT_ADVISOR', 'SUPERVISOR', 'AUDITOR']),
+    team: z.string().min(1),
+    registeredAt: timestamp,
+  }),
+});
+
+/** Tavoitteen toteutuminen at a plan review, as case's plans record it. */
+const goalAttainment = z.enum(['NOT_STARTED', 'PARTLY_ACHIEVED', 'ACHIEVED', 'NOT_ACHIEVED', 'ABANDONED']);
+
+/**
+ * A version of a client plan (asiakassuunnitelma, SHL §39) was made. Counts only: the goals' and
+ * measures' texts stay in case (they are the client's own words and may name people).
+ */
+export const ClientPlanMade = defineEvent({
+  type: 'ClientPlanMade',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    planId: id,
+    caseId: id,
+    clientId: id,
+    version: z.number().int().positive(),
+    planDate: isoDate,
+    reviewDate: isoDate,
+    goalCount: z.number().int().positive(),
+    goalsSetByClient: z.number().int().nonnegative(),
+    measureCount: z.number().int().positive(),
+    madeAt: timestamp,
+  }),
+});
+
+/** A client plan was reviewed: the attainment of each goal, in the plan's goal order, and the overall judgement. */
+export const ClientPlanReviewed = defineEvent({
+  type: 'ClientPlanReviewed',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    reviewId: id,
+    planId: id,
+    caseId: id,
+    clientId: id,
+    reviewedOn: isoDate,
+    attainments: z.array(goalAttainment).min(1),
+    overall: goalAttainment,
+    /** Share of the pursued goals achieved (0–1); null when every goal was abandoned. */
+    achievedShare: z.number().min(0).max(1).nullable(),
+    reviewedAt: timestamp,
+  }),
+});
+
+/** An EUROHIS-QOL 8 measurement was recorded: the score only (sum 8–40, mean 1–5), never the answers. */
+export const EurohisMeasurementRecorded = defineEvent({
+  type: 'EurohisMeasurementRecorded',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    measurementId: id,
+    clientId: id,
+    caseId: id.nullable(),
+    occasion: z.enum(['START', 'REVIEW', 'END']),
+    measuredOn: isoDate,
+    score: z.object({ sum: z.number().int().min(8).max(40), mean: z.number().min(1).max(5), good: z.boolean() }),
+    recordedAt: timestamp,
+  }),
+});
+
+/**
+ * A worker recorded the employment facts the activation plan triggers need (laki kuntouttavasta
+ * työtoiminnasta 189/2001); carries whether an activation plan must be drawn up as of that day and on
+ * which triggers, not the facts themselves.
+ */
+export const ActivationFactsRecorded = defineEvent({
+  type: 'ActivationFactsRecorded',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    clientId: id,
+    recordedOn: isoDate,
+    activationPlanTriggered: z.boolean(),
+    triggerBasis: z.array(z.string().min(1)),
+    ruleSetVersion: z.string().min(1),
+    recordedAt: timestamp,
+  }),
+});

@@ -1,6 +1,33 @@
 import type { EventDefinition } from '../event-definition';
-import { CaseClosed, CaseOpened, CaseRelationshipsChanged, CaseStatusChanged, ClientRegistered, ContactRecorded, ResponsibleWorkerAssigned, ServiceDecisionMade } from './case.events';
-import { HousingSupportPeriodEnded, HousingSupportPeriodOpened, RentArrearsReported, SupportVisitDone } from './housing.events';
+import {
+  ActivationFactsRecorded,
+  ActivationPlanSigned,
+  CaseClosed,
+  CaseOpened,
+  CaseRelationshipsChanged,
+  CaseStatusChanged,
+  ClientPlanMade,
+  ClientPlanReviewed,
+  ClientRegistered,
+  ContactRecorded,
+  EurohisMeasurementRecorded,
+  ResponsibleWorkerAssigned,
+  ServiceDecisionMade,
+  WorkerRegistered,
+} from './case.events';
+import {
+  HousingSupportPeriodEnded,
+  HousingSupportPeriodOpened,
+  HousingSupportPeriodPlanned,
+  HousingSupportPeriodStarted,
+  PaymentIntermediaryAccountClosed,
+  PaymentIntermediaryAccountOpened,
+  RentArrearsReported,
+  RepaymentPlanAgreed,
+  SubleaseEnded,
+  SubleaseStarted,
+  SupportVisitDone,
+} from './housing.events';
 import {
   IncomeSupportApplicationRegistered,
   IncomeSupportApplicationUpdated,
@@ -8,7 +35,7 @@ import {
   IncomeSupportRecoveryClaimChanged,
   KelaNoticeReceived,
 } from './benefits.events';
-import { GroupAttendanceRecorded, GroupEnrollmentChanged } from './group.events';
+import { GroupAttendanceRecorded, GroupCapacityChanged, GroupEnrollmentChanged, GroupFacilitatorsChanged, GroupSessionsGenerated, RehabilitationGroupCreated } from './group.events';
 
 export * from './catalog-fields';
 export * from './case.events';
@@ -26,10 +53,23 @@ export const eventCatalog: readonly EventDefinition<any>[] = [
   CaseRelationshipsChanged,
   ServiceDecisionMade,
   ContactRecorded,
+  ActivationPlanSigned,
+  WorkerRegistered,
+  ClientPlanMade,
+  ClientPlanReviewed,
+  EurohisMeasurementRecorded,
+  ActivationFactsRecorded,
   HousingSupportPeriodOpened,
   HousingSupportPeriodEnded,
   SupportVisitDone,
   RentArrearsReported,
+  HousingSupportPeriodPlanned,
+  HousingSupportPeriodStarted,
+  PaymentIntermediaryAccountOpened,
+  PaymentIntermediaryAccountClosed,
+  SubleaseStarted,
+  SubleaseEnded,
+  RepaymentPlanAgreed,
   KelaNoticeReceived,
   IncomeSupportApplicationRegistered,
   IncomeSupportApplicationUpdated,
@@ -37,4 +77,8 @@ export const eventCatalog: readonly EventDefinition<any>[] = [
   IncomeSupportRecoveryClaimChanged,
   GroupEnrollmentChanged,
   GroupAttendanceRecorded,
+  RehabilitationGroupCreated,
+  GroupSessionsGenerated,
+  GroupFacilitatorsChanged,
+  GroupCapacityChanged,
 ];

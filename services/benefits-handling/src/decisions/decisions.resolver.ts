@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, READ_ROLES } from '../access';
+import { BenefitsAccess, HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportApplication } from '../income-support/income-support-application.model';
 import { DecideApplicationCommand } from './decide-application.command';
 import { DecisionQueries } from './decision.queries';
@@ -11,20 +11,25 @@ export class DecisionsResolver {
   constructor(
     private readonly command: DecideApplicationCommand,
     private readonly queries: DecisionQueries,
+    private readonly access: BenefitsAccess,
   ) {}
 
   @Mutation(() => IncomeSupportDecision, {
     description: 'Ratkaisu: decides an application per expense line; a decided application is not decided again (correct the decision instead).',
   })
   async decideIncomeSupportApplication(@Args('input') input: DecideIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
-    const decision = await this.command.decide(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.application(ctx, input.applicationId, 'CHANGE');
+    const decision = await this.command.decide(input, user, ctx.correlationId);
     ctx.access.changed(decision.clientId, 'incomeSupportDecisions');
     return decision;
   }
 
   @Mutation(() => IncomeSupportDecision, { description: 'Oikaisu: a new decision replacing the latest decision on the application.' })
   async correctIncomeSupportDecision(@Args('input') input: CorrectIncomeSupportDecisionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecision> {
-    const decision = await this.command.correct(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId);
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.decision(ctx, input.decisionId, 'CHANGE');
+    const decision = await this.command.correct(input, user, ctx.correlationId);
     ctx.access.changed(decision.clientId, 'incomeSupportDecisions');
     return decision;
   }

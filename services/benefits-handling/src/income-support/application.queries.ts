@@ -48,8 +48,8 @@ export class ApplicationQueries {
     return this.applications.findOneBy({ kelaReference: reference });
   }
 
-  /** Open applications of a queue by due date (so the overdue come first), then arrival. */
-  async openInQueue(queue: ProcessingQueue, assignedHandlerId: string | null): Promise<IncomeSupportApplicationEntity[]> {
+  /** Open applications of a queue by due date (so the overdue come first), then arrival; of one team's queue when a team is given. */
+  async openInQueue(queue: ProcessingQueue, assignedHandlerId: string | null, handlingTeam: string | null): Promise<IncomeSupportApplicationEntity[]> {
     const query = this.applications
       .createQueryBuilder('a')
       .where('a.queue = :queue', { queue })
@@ -57,18 +57,19 @@ export class ApplicationQueries {
       .orderBy('a.decision_due_on', 'ASC', 'NULLS LAST')
       .addOrderBy('a.received_on', 'ASC')
       .addOrderBy('a.created_at', 'ASC');
+    if (handlingTeam !== null) query.andWhere('a.handling_team = :handlingTeam', { handlingTeam });
     if (assignedHandlerId !== null) query.andWhere('a.assigned_handler_id = :assignedHandlerId', { assignedHandlerId });
     return query.getMany();
   }
 
-  /** Open, overdue and unassigned per queue, every queue listed. */
-  async queueCounts(today: LocalDate): Promise<QueueCountRow[]> {
+  /** Open, overdue and unassigned per queue of one team, every queue listed. */
+  async queueCounts(today: LocalDate, handlingTeam: string): Promise<QueueCountRow[]> {
     const rows: Array<{ queue: ProcessingQueue; open: string; overdue: string; unassigned: string }> = await this.dataSource.query(
       `SELECT queue, count(*) AS open,
               count(*) FILTER (WHERE decision_due_on < $2) AS overdue,
               count(*) FILTER (WHERE assigned_handler_id IS NULL) AS unassigned
-         FROM income_support_application WHERE status <> $1 GROUP BY queue`,
-      [ApplicationStatus.DECIDED, today],
+         FROM income_support_application WHERE status <> $1 AND handling_team = $3 GROUP BY queue`,
+      [ApplicationStatus.DECIDED, today, handlingTeam],
     );
     return Object.values(ProcessingQueue).map((queue) => {
       const row = rows.find((r) => r.queue === queue);

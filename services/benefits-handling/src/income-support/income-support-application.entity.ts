@@ -33,6 +33,10 @@ export class IncomeSupportApplicationEntity {
   @Column({ type: 'text' })
   queue: ProcessingQueue;
 
+  /** The team whose queue the application is in (käsittelytiimi): its benefits handlers reach it (access.ts). */
+  @Column({ name: 'handling_team', type: 'text' })
+  handlingTeam: string;
+
   @Column({ type: 'boolean' })
   urgent: boolean;
 

@@ -69,6 +69,9 @@ export class IncomeSupportApplication {
   @Field(() => ProcessingQueue)
   queue: ProcessingQueue;
 
+  @Field(() => String, { description: 'Käsittelytiimi: the team whose queue the application is in; its benefits handlers and supervisor handle it' })
+  handlingTeam: string;
+
   @Field(() => Boolean, { description: 'Kiireellinen' })
   urgent: boolean;
 
@@ -190,7 +193,7 @@ export class QueueCount {
   unassigned: number;
 }
 
-@ObjectType('IncomeSupportQueueView', { description: 'Käsittelyjono: open applications by due date, overdue first, with counts per queue.' })
+@ObjectType('IncomeSupportQueueView', { description: 'Käsittelyjono: open applications by due date, overdue first, with counts per queue of the caller’s team.' })
 export class QueueView {
   @Field(() => ProcessingQueue)
   queue: ProcessingQueue;
@@ -198,6 +201,6 @@ export class QueueView {
   @Field(() => [IncomeSupportApplication])
   applications: IncomeSupportApplication[];
 
-  @Field(() => [QueueCount], { description: 'Every queue, so the handler sees the whole picture' })
+  @Field(() => [QueueCount], { description: 'Every queue of the caller’s team, so the handler sees the whole picture' })
   counts: QueueCount[];
 }

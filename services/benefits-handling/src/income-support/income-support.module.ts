@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BenefitsAccess } from '../access';
 import { ClientReferenceResolver } from '../client-reference';
 import { KnownClientsModule } from '../known-clients/known-clients.module';
 import { ApplicationQueries } from './application.queries';
@@ -9,7 +10,7 @@ import { RentArrearsReportedHandler } from './rent-arrears-reported.handler';
 
 @Module({
   imports: [KnownClientsModule],
-  providers: [ClientReferenceResolver, ClientIncomeSupportResolver, IncomeSupportApplicationResolver, ApplicationQueries, RegisterApplicationCommand, ApplicationWorkflowCommands, RentArrearsReportedHandler],
-  exports: [ApplicationQueries, RegisterApplicationCommand, RentArrearsReportedHandler],
+  providers: [BenefitsAccess, ClientReferenceResolver, ClientIncomeSupportResolver, IncomeSupportApplicationResolver, ApplicationQueries, RegisterApplicationCommand, ApplicationWorkflowCommands, RentArrearsReportedHandler],
+  exports: [BenefitsAccess, ApplicationQueries, RegisterApplicationCommand, RentArrearsReportedHandler],
 })
 export class IncomeSupportModule {}

@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { dueStatus, DueStatus, LocalDate, todayInFinland, WorkingDayCalendar } from '@asw/calendar';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, READ_ROLES, REGISTER_ROLES } from '../access';
+import { BenefitsAccess, HANDLE_ROLES, queueTeamOf, READ_ROLES, REGISTER_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
 import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
 import { ApplicationStatus, ProcessingQueue } from '../domain';
@@ -50,6 +50,7 @@ export class IncomeSupportApplicationResolver {
     private readonly queries: ApplicationQueries,
     private readonly register: RegisterApplicationCommand,
     private readonly workflow: ApplicationWorkflowCommands,
+    private readonly access: BenefitsAccess,
     @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
   ) {}
 
@@ -58,6 +59,7 @@ export class IncomeSupportApplicationResolver {
     requireUser(ctx.identity, ...READ_ROLES);
     const application = await this.queries.byId(parseId(id, 'id'));
     if (!application) throw notFound('No income support application with that id', { field: 'id' });
+    await this.access.admit(ctx, application, 'READ', 'incomeSupportApplications');
     ctx.access.read(application.clientId, 'incomeSupportApplications');
     return application;
   }
@@ -68,32 +70,43 @@ export class IncomeSupportApplicationResolver {
     @Args('assignedHandlerId', { type: () => String, nullable: true, description: 'Only those assigned to this handler' }) assignedHandlerId: string | null,
     @Ctx() ctx: GraphContext,
   ): Promise<QueueView> {
-    requireUser(ctx.identity, ...HANDLE_ROLES);
-    const [applications, counts] = await Promise.all([this.queries.openInQueue(queue, assignedHandlerId ?? null), this.queries.queueCounts(todayInFinland())]);
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    // A handler's (or the team lead's) queue is their team's; others see their own clients' applications in it.
+    const [open, counts] = await Promise.all([
+      this.queries.openInQueue(queue, assignedHandlerId ?? null, queueTeamOf(user)),
+      this.queries.queueCounts(todayInFinland(), user.team),
+    ]);
+    const applications = await this.access.filter(ctx, open);
     for (const application of applications) ctx.access.read(application.clientId, 'incomeSupportApplications');
     return { queue, applications, counts };
   }
 
   @Mutation(() => IncomeSupportApplication, { description: 'Kirjaa hakemuksen: an application that arrived on paper, by e-service or at the front desk.' })
   async registerIncomeSupportApplication(@Args('input') input: RegisterIncomeSupportApplicationInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
-    requireUser(ctx.identity, ...REGISTER_ROLES);
-    return changed(ctx, await this.register.execute({ ...input, clientId: parseId(input.clientId, 'clientId') }, ctx.correlationId));
+    const user = requireUser(ctx.identity, ...REGISTER_ROLES);
+    const clientId = parseId(input.clientId, 'clientId');
+    await this.access.admitRegistration(ctx, clientId);
+    return changed(ctx, await this.register.execute({ ...input, clientId, handlingTeam: this.access.handlingTeamFor(user) }, ctx.correlationId));
   }
 
   @Mutation(() => IncomeSupportApplication, { description: 'A draft (e.g. from rent arrears) becomes an application the day the client applies; the §14 a clock starts.' })
   async confirmIncomeSupportApplication(@Args('input') input: ConfirmDraftInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
     requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.application(ctx, input.applicationId, 'CHANGE');
     return changed(ctx, await this.workflow.confirmDraft(input, ctx.correlationId));
   }
 
   @Mutation(() => IncomeSupportApplication, { description: 'Täydennyspyyntö (§14 a): the decision due date moves after the completion.' })
   async requestIncomeSupportCompletion(@Args('input') input: RequestCompletionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
-    return changed(ctx, await this.workflow.requestCompletion(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId));
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.application(ctx, input.applicationId, 'CHANGE');
+    return changed(ctx, await this.workflow.requestCompletion(input, user, ctx.correlationId));
   }
 
   @Mutation(() => IncomeSupportApplication, { description: 'The completion arrived or its deadline passed: the §14 a clock restarts.' })
   async resolveIncomeSupportCompletion(@Args('input') input: ResolveCompletionInput, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
     requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.application(ctx, input.applicationId, 'CHANGE');
     return changed(ctx, await this.workflow.resolveCompletion(input, ctx.correlationId));
   }
 
@@ -103,7 +116,9 @@ export class IncomeSupportApplicationResolver {
     @Args('handlerId', { type: () => String }) handlerId: string,
     @Ctx() ctx: GraphContext,
   ): Promise<IncomeSupportApplication> {
-    return changed(ctx, await this.workflow.assign(applicationId, handlerId, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId));
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.application(ctx, applicationId, 'CHANGE');
+    return changed(ctx, await this.workflow.assign(applicationId, handlerId, user, ctx.correlationId));
   }
 
   @ResolveField(() => Boolean, { description: 'Myöhässä: open past its §14 a due date' })

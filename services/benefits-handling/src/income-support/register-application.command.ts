@@ -14,6 +14,8 @@ import { ApplicationChannel, ClaimedExpenseEntity, IncomeSupportApplicationEntit
 export interface ApplicationOrigin {
   clientId: string;
   channel: ApplicationChannel;
+  /** The team whose queue it goes to (access.ts `handlingTeamFor`). */
+  handlingTeam: string;
   kelaReference?: string | null;
   submittedBy?: string | null;
   rentArrearsId?: string | null;
@@ -39,12 +41,12 @@ export class RegisterApplicationCommand {
   ) {}
 
   /** A paper, e-service or front-desk application for a client case has announced. */
-  async execute(input: ApplicationIntakeInput & { clientId: string; channel: ApplicationChannel }, correlationId: string): Promise<IncomeSupportApplicationEntity> {
+  async execute(input: ApplicationIntakeInput & { clientId: string; channel: ApplicationChannel; handlingTeam: string }, correlationId: string): Promise<IncomeSupportApplicationEntity> {
     if (!DIRECT_CHANNELS.includes(input.channel)) throw badInput(`channel must be one of ${DIRECT_CHANNELS.join(', ')}`, { field: 'channel' });
     const valid = validateApplicationIntake(input, todayInFinland());
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.knownClients.exists(manager, input.clientId))) throw notFound('No client with that id', { field: 'clientId' });
-      return this.register(manager, valid, { clientId: input.clientId, channel: input.channel }, correlationId);
+      return this.register(manager, valid, { clientId: input.clientId, channel: input.channel, handlingTeam: input.handlingTeam }, correlationId);
     });
   }
 
@@ -59,6 +61,7 @@ export class RegisterApplicationCommand {
         status: state.status,
         channel: origin.channel,
         queue: routeToQueue(valid),
+        handlingTeam: origin.handlingTeam,
         urgent: valid.urgent,
         student: valid.student,
         receivedOn: state.receivedOn,

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { parseLocalDate } from '@asw/calendar';
 import { EventEnvelope, EventHandler, PayloadOf, RentArrearsReported } from '@asw/events';
+import { handlingTeamFor } from '../access';
+import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
 import { ExpenseType, IncomeSupportKind } from '../domain';
 import { ApplicationChannel } from './income-support-application.entity';
 import { RegisterApplicationCommand } from './register-application.command';
@@ -17,7 +19,10 @@ type Payload = PayloadOf<typeof RentArrearsReported>;
 export class RentArrearsReportedHandler implements EventHandler<Payload> {
   readonly event = RentArrearsReported;
 
-  constructor(private readonly register: RegisterApplicationCommand) {}
+  constructor(
+    private readonly register: RegisterApplicationCommand,
+    @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
+  ) {}
 
   async handle(manager: EntityManager, event: EventEnvelope<Payload>): Promise<void> {
     const { rentArrearsId, clientId, amountCents, months, reportedOn } = event.payload;
@@ -32,7 +37,7 @@ export class RentArrearsReportedHandler implements EventHandler<Payload> {
         student: false,
         expenses: [{ expenseType: ExpenseType.RENT_ARREARS, claimedCents: amountCents, description: `Vuokrarästit ${months} kk` }],
       },
-      { clientId, channel: ApplicationChannel.RENT_ARREARS, rentArrearsId, draft: true },
+      { clientId, channel: ApplicationChannel.RENT_ARREARS, handlingTeam: handlingTeamFor(null, this.settings.handlingTeam), rentArrearsId, draft: true },
       event.correlationId,
     );
   }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { LocalDate, todayInFinland } from '@asw/calendar';
 import type { PartnerIdentity } from '@asw/auth';
 import { EventPublisher, KelaNoticeReceived } from '@asw/events';
 import { badInput } from '@asw/platform';
+import { handlingTeamFor } from '../access';
+import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
 import { KelaNoticeType, kelaNoticeHandling } from '../domain';
 import { KnownClients } from '../known-clients/known-clients';
 import { parseKelaReference, pastDay, validateApplicationIntake } from '../income-support/application-intake.rules';
@@ -45,6 +47,7 @@ export class KelaIntakeCommands {
     private readonly events: EventPublisher,
     private readonly knownClients: KnownClients,
     private readonly registerApplication: RegisterApplicationCommand,
+    @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
   ) {}
 
   async submitNotice(input: SubmitKelaNoticeInput, partner: PartnerIdentity, correlationId: string): Promise<KelaNoticeEntity> {
@@ -59,7 +62,7 @@ export class KelaIntakeCommands {
 
     const find = async () => {
       const existing = await this.dataSource.manager.findOneBy(KelaNoticeEntity, { kelaReference: reference });
-      return noticeResend(existing, { personalIdentityCodeHash: hash, noticeType: input.noticeType }) === 'RESEND' ? existing : null;
+      return noticeResend(existing, { personalIdentityCodeHash: hash, noticeType: input.noticeType, submittedBy: partner.clientId }) === 'RESEND' ? existing : null;
     };
     return once(find, () =>
       this.dataSource.transaction((manager) =>
@@ -80,7 +83,7 @@ export class KelaIntakeCommands {
       const application = await manager.findOneBy(IncomeSupportApplicationEntity, { kelaReference: reference });
       const resend = forwardResend(
         { application, noticeWithReference: application === null && (await manager.existsBy(KelaNoticeEntity, { kelaReference: reference })) },
-        { matchedClientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), kind: valid.kind },
+        { matchedClientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), kind: valid.kind, submittedBy: partner.clientId },
       );
       return resend === 'RESEND' ? application : null;
     };
@@ -97,7 +100,13 @@ export class KelaIntakeCommands {
         return this.registerApplication.register(
           manager,
           valid,
-          { clientId: notice.clientId, channel: ApplicationChannel.KELA, kelaReference: reference, submittedBy: partner.clientId },
+          {
+            clientId: notice.clientId,
+            channel: ApplicationChannel.KELA,
+            handlingTeam: handlingTeamFor(partner, this.settings.handlingTeam),
+            kelaReference: reference,
+            submittedBy: partner.clientId,
+          },
           correlationId,
         );
       }),

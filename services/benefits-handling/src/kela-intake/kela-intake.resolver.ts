@@ -40,10 +40,15 @@ export class KelaIntakeResolver {
 
   @Query(() => ForwardedApplicationStatus, { description: 'Kela (partner): the processing status of an application Kela forwarded, and nothing else.' })
   async forwardedApplicationStatus(@Args('reference', { type: () => String }) referenceInput: string, @Ctx() ctx: GraphContext): Promise<ForwardedApplicationStatus> {
-    requirePartner(ctx.identity, 'KELA');
+    const partner = requirePartner(ctx.identity, 'KELA');
     const reference = parseKelaReference(referenceInput);
     const application = await this.applications.forwardedByKela(reference);
-    if (!application || application.channel !== ApplicationChannel.KELA) throw notFound('No forwarded application with that reference', { field: 'reference' });
+    if (!application || application.channel !== ApplicationChannel.KELA || application.submittedBy !== partner.clientId) {
+      // Kela reads only what it forwarded itself: another's, or one registered by the county, is
+      // answered exactly as one that does not exist, and the refusal goes to the disclosure log.
+      ctx.access.refused(application?.clientId ?? null, 'READ', 'not forwarded by this partner', 'incomeSupportApplications');
+      throw notFound('No forwarded application with that reference', { field: 'reference' });
+    }
     // A partner's read is a disclosure (luovutusloki): the processing status, and nothing else.
     ctx.access.read(application.clientId, 'incomeSupportApplications');
     return { reference, status: application.status };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource, In } from 'typeorm';
 import { Ctx, GraphContext, groupByKey, LocalDateScalar, requireUser } from '@asw/subgraph';
-import { HANDLE_ROLES, READ_ROLES } from '../access';
+import { BenefitsAccess, HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportDecision } from '../decisions/income-support-decision.model';
 import { RecoveryClaimEntity } from './recovery-claim.entity';
 import { RecordCourtDecisionInput, RecordRecoveryClaimInput, RecoveryClaim } from './recovery-claim.model';
@@ -26,11 +26,16 @@ function changed(ctx: GraphContext, claim: RecoveryClaimEntity): RecoveryClaimEn
 
 @Resolver(() => RecoveryClaim)
 export class RecoveryClaimsResolver {
-  constructor(private readonly command: RecoveryClaimsCommand) {}
+  constructor(
+    private readonly command: RecoveryClaimsCommand,
+    private readonly access: BenefitsAccess,
+  ) {}
 
   @Mutation(() => RecoveryClaim, { description: 'Takaisinperintä: records a recovery claim on a decision with its §20 ground (a draft).' })
   async recordRecoveryClaim(@Args('input') input: RecordRecoveryClaimInput, @Ctx() ctx: GraphContext): Promise<RecoveryClaim> {
-    return changed(ctx, await this.command.record(input, requireUser(ctx.identity, ...HANDLE_ROLES), ctx.correlationId));
+    const user = requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.decision(ctx, input.decisionId, 'CHANGE');
+    return changed(ctx, await this.command.record(input, user, ctx.correlationId));
   }
 
   @Mutation(() => RecoveryClaim, { description: 'The county applied to the administrative court (hallinto-oikeus) for a repayment order.' })
@@ -40,12 +45,14 @@ export class RecoveryClaimsResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<RecoveryClaim> {
     requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.recoveryClaim(ctx, claimId, 'CHANGE');
     return changed(ctx, await this.command.applyToCourt(claimId, appliedOn, ctx.correlationId));
   }
 
   @Mutation(() => RecoveryClaim, { description: 'The administrative court decided: repayment ordered or the application rejected.' })
   async recordRecoveryCourtDecision(@Args('input') input: RecordCourtDecisionInput, @Ctx() ctx: GraphContext): Promise<RecoveryClaim> {
     requireUser(ctx.identity, ...HANDLE_ROLES);
+    await this.access.recoveryClaim(ctx, input.claimId, 'CHANGE');
     return changed(ctx, await this.command.recordCourtDecision(input, ctx.correlationId));
   }
 }

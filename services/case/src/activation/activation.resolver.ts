@@ -24,7 +24,8 @@ export class ActivationResolver {
   async record(@Args('clientId', { type: () => ID }) clientId: string, @Args('input') input: ActivationFactsInput, @Ctx() ctx: GraphContext): Promise<ActivationPlanTriggerType> {
     const id = parseId(clientId, 'clientId');
     const access = authorizeClientAccess(ctx, 'casework', id);
-    await this.commands.recordFacts(id, input, access.user);
+    await access.change(id, 'case:activation');
+    await this.commands.recordFacts(id, input, access.user, ctx.correlationId);
     access.changed(id, 'case:activation');
     const client = await ctx.loaders.get('clientById', (ids) => this.clients.byIds(ids)).load(id);
     if (!client) throw notFound('No client with that id', { clientId: id });
@@ -35,8 +36,8 @@ export class ActivationResolver {
     name: 'activationPlanTrigger',
     description: 'Must an activation plan be drawn up (laki kuntouttavasta työtoiminnasta 189/2001) on a day (today by default), by the trigger set in force then',
   })
-  trigger(@Parent() client: Client, @Args('on', { type: () => LocalDateScalar, nullable: true }) on: LocalDate | null, @Ctx() ctx: GraphContext): Promise<ActivationPlanTriggerType> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:activation');
+  async trigger(@Parent() client: Client, @Args('on', { type: () => LocalDateScalar, nullable: true }) on: LocalDate | null, @Ctx() ctx: GraphContext): Promise<ActivationPlanTriggerType> {
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:activation');
     return this.evaluate(client, on ?? todayInFinland(), ctx);
   }
 

@@ -6,6 +6,7 @@ import { todayInFinland } from '@asw/calendar';
 import { CaseClosed, CaseOpened, CaseStatusChanged, EventPublisher, ResponsibleWorkerAssigned } from '@asw/events';
 import { ageOn } from '@asw/personal-identity-code';
 import { badInput, conflict, notFound } from '@asw/platform';
+import { caseRelationshipsChanged } from '@asw/subgraph';
 import { ClientEntity } from '../clients/client.entity';
 import { CASE_SETTINGS, CaseSettings } from '../config/case.config';
 import {
@@ -18,6 +19,7 @@ import {
   CaseActivationBasis,
   CaseClosing,
   CaseStatus,
+  isOpen,
   validateAssessmentCompletion,
 } from '../domain';
 import { ClientPlanEntity } from '../plans/client-plan.entity';
@@ -28,10 +30,12 @@ import { assessmentDueDates, CaseOpening, CaseOpeningInput, RoutingFindings, ste
 export interface Actor {
   /** Who did it, as the status history records it: the user id, or the producing service for events. */
   id: string;
+  /** A worker signed in (`id` is their user id), not an event. */
+  byUser: boolean;
   correlationId: string;
 }
 
-export const actorOf = (identity: UserIdentity, correlationId: string): Actor => ({ id: identity.userId, correlationId });
+export const actorOf = (identity: UserIdentity, correlationId: string): Actor => ({ id: identity.userId, byUser: true, correlationId });
 
 /**
  * The case lifecycle (SHL §§34–42) as use cases. Each validates first, then, in one transaction, locks
@@ -65,6 +69,7 @@ export class CaseCommands {
       ...assessmentDueDates(opening.initiatedOn, this.settings),
       status: CaseStatus.INITIATED,
       openedAt: now,
+      openedBy: actor.byUser ? actor.id : null,
       statusChangedAt: now,
       kelaNoticeId,
     });
@@ -84,6 +89,7 @@ export class CaseCommands {
       },
       { subject: clientId, correlationId: actor.correlationId },
     );
+    await this.relationshipsChanged(manager, row, actor);
     return row;
   }
 
@@ -160,6 +166,7 @@ export class CaseCommands {
         { caseId: row.id, clientId: row.clientId, serviceTask: row.serviceTask, reason, closedAt: row.statusChangedAt.toISOString(), clientHasOtherOpenCases: otherOpen > 0 },
         { subject: row.clientId, correlationId: actor.correlationId },
       );
+      await this.relationshipsChanged(manager, row, actor);
       return row;
     });
   }
@@ -191,6 +198,7 @@ export class CaseCommands {
         { caseId: row.id, clientId: row.clientId, workerId, workerRole: named.role, coWorkerIds: coWorkers, assignedAt: new Date().toISOString() },
         { subject: row.clientId, correlationId: actor.correlationId },
       );
+      await this.relationshipsChanged(manager, row, actor);
       return row;
     });
   }
@@ -206,6 +214,34 @@ export class CaseCommands {
       namedWorkerRole: roleOf.get(row.responsibleWorkerId)!,
       coWorkerRoles: coWorkerIds.map((id) => roleOf.get(id)!),
     });
+  }
+
+  /**
+   * Who works on the case now (PRODUCT.md "Who may do what"): the named worker, the co-workers and the
+   * worker who opened it, as the user ids their tokens carry; recorded for this service's access checks
+   * and published to the others, in the change's transaction. Called on every change of the named
+   * worker, the co-workers or whether the case is open.
+   */
+  private async relationshipsChanged(manager: EntityManager, row: CaseEntity, actor: Actor): Promise<void> {
+    const coWorkerIds = (await manager.getRepository(CaseCoWorkerEntity).findBy({ caseId: row.id })).map((c) => c.workerId);
+    const workerIds = [...(row.responsibleWorkerId ? [row.responsibleWorkerId] : []), ...coWorkerIds];
+    const workers = workerIds.length > 0 ? await manager.getRepository(WorkerEntity).findBy({ id: In(workerIds) }) : [];
+    const userIdOf = new Map(workers.map((worker) => [worker.id, worker.userId]));
+    const coWorkers = [...coWorkerIds.map((id) => userIdOf.get(id)!), ...(row.openedBy ? [row.openedBy] : [])];
+    await caseRelationshipsChanged(
+      manager,
+      this.events,
+      {
+        caseId: row.id,
+        clientId: row.clientId,
+        team: row.team,
+        open: isOpen(row.status),
+        namedWorker: row.responsibleWorkerId ? userIdOf.get(row.responsibleWorkerId)! : null,
+        coWorkers: [...new Set(coWorkers)].sort(),
+        changedAt: new Date().toISOString(),
+      },
+      actor.correlationId,
+    );
   }
 
   private async lockCase(manager: EntityManager, caseId: string): Promise<CaseEntity> {

@@ -33,6 +33,10 @@ export class CaseEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 
+  /** User id of the worker who opened the case (who then works on it); null when a Kela notice opened it. */
+  @Column({ name: 'opened_by', type: 'text', nullable: true })
+  openedBy: string | null;
+
   @Column({ name: 'kela_notice_id', type: 'uuid', nullable: true })
   kelaNoticeId: string | null;
 

@@ -28,6 +28,8 @@ export class CaseResolver {
   async openCase(@Args('input') input: OpenCaseInput, @Ctx() ctx: GraphContext): Promise<Case> {
     const clientId = parseId(input.clientId, 'clientId');
     const access = authorizeClientAccess(ctx, 'work', clientId);
+    // Intake: any client worker may open a case for a client (SHL §34–35); the opener then works on it.
+    access.admitOn(clientId, 'intake');
     return changedCase(access, await this.commands.open(clientId, input, access.user, ctx.correlationId));
   }
 
@@ -37,14 +39,14 @@ export class CaseResolver {
     @Args('startedOn', { type: () => LocalDateScalar, nullable: true, description: 'Today when absent' }) startedOn: LocalDate | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Case> {
-    const access = authorizeClientAccess(ctx, 'casework');
-    return changedCase(access, await this.commands.startAssessment(parseId(caseId, 'caseId'), startedOn, actorOf(access.user, ctx.correlationId)));
+    const { access, id } = await this.admitChange(ctx, caseId);
+    return changedCase(access, await this.commands.startAssessment(id, startedOn, actorOf(access.user, ctx.correlationId)));
   }
 
   @Mutation(() => Case, { name: 'completeAssessment', description: 'Palvelutarpeen arviointi valmis (SHL §36): ASSESSMENT → PLANNING; the case then offers a routing recommendation.' })
   async completeAssessment(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: CompleteAssessmentInput, @Ctx() ctx: GraphContext): Promise<Case> {
-    const access = authorizeClientAccess(ctx, 'casework');
-    return changedCase(access, await this.commands.completeAssessment(parseId(caseId, 'caseId'), input, actorOf(access.user, ctx.correlationId)));
+    const { access, id } = await this.admitChange(ctx, caseId);
+    return changedCase(access, await this.commands.completeAssessment(id, input, actorOf(access.user, ctx.correlationId)));
   }
 
   @Mutation(() => Case, { name: 'activateCase', description: 'PLANNING → ACTIVE (SHL §39).' })
@@ -53,14 +55,14 @@ export class CaseResolver {
     @Args('basis', { type: () => CaseActivationBasis }) basis: CaseActivationBasis,
     @Ctx() ctx: GraphContext,
   ): Promise<Case> {
-    const access = authorizeClientAccess(ctx, 'casework');
-    return changedCase(access, await this.commands.activate(parseId(caseId, 'caseId'), basis, actorOf(access.user, ctx.correlationId)));
+    const { access, id } = await this.admitChange(ctx, caseId);
+    return changedCase(access, await this.commands.activate(id, basis, actorOf(access.user, ctx.correlationId)));
   }
 
   @Mutation(() => Case, { name: 'closeCase', description: 'Asiakkuuden päättäminen (SHL §34) with a reason; other services end what is open.' })
   async closeCase(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: CloseCaseInput, @Ctx() ctx: GraphContext): Promise<Case> {
-    const access = authorizeClientAccess(ctx, 'casework');
-    return changedCase(access, await this.commands.close(parseId(caseId, 'caseId'), input, actorOf(access.user, ctx.correlationId)));
+    const { access, id } = await this.admitChange(ctx, caseId);
+    return changedCase(access, await this.commands.close(id, input, actorOf(access.user, ctx.correlationId)));
   }
 
   @Mutation(() => Case, {
@@ -73,9 +75,9 @@ export class CaseResolver {
     @Args('coWorkerIds', { type: () => [ID], defaultValue: [] }) coWorkerIds: string[],
     @Ctx() ctx: GraphContext,
   ): Promise<Case> {
-    const access = authorizeClientAccess(ctx, 'casework');
+    const { access, id } = await this.admitChange(ctx, caseId);
     return changedCase(access, await this.commands.assignResponsibleWorker(
-      parseId(caseId, 'caseId'),
+      id,
       parseId(workerId, 'workerId'),
       coWorkerIds.map((id) => parseId(id, 'coWorkerIds')),
       actorOf(access.user, ctx.correlationId),
@@ -87,9 +89,8 @@ export class CaseResolver {
     const caseId = parseId(id, 'id');
     const access = authorizeClientAccess(ctx, 'read');
     const found = await loadCase(ctx, this.queries, caseId);
-    if (!found) throw notFound('No case with that id', { id: caseId });
-    access.read(found.clientId, 'case:cases');
-    return found;
+    await access.read(found?.clientId ?? null, 'case:cases');
+    return found!;
   }
 
   @Query(() => [CaseQueueEntry], { name: 'caseQueue', description: 'Tiimin jono: a team’s open cases, overdue first, then by the next §36 target date.' })
@@ -102,18 +103,15 @@ export class CaseResolver {
     if (!team?.trim()) throw badInput('team is required', { field: 'team' });
     if (!Number.isInteger(first) || first < 1 || first > MAX_QUEUE) throw badInput(`first must be a whole number from 1 to ${MAX_QUEUE}`, { field: 'first' });
     const today = todayInFinland();
-    return (await this.queries.openForTeam(team.trim()))
-      .map((row) => ({ case: row, ...caseDueState(row, today), openedAt: row.openedAt, id: row.id }))
-      .sort(compareQueue)
-      .slice(0, first)
-      .map(({ case: row, nextDueOn, overdue }) => {
-        access.read(row.clientId, 'case:cases');
-        return { case: row, nextDueOn, overdue };
-      });
+    const queue = (await this.queries.openForTeam(team.trim())).map((row) => ({ case: row, ...caseDueState(row, today), openedAt: row.openedAt, id: row.id })).sort(compareQueue);
+    // Only the cases of clients the caller has a relationship with (the team's supervisor: all).
+    const shown = await access.filter(queue, (entry) => entry.case.clientId, 'case:cases', first);
+    return shown.map(({ case: row, nextDueOn, overdue }) => ({ case: row, nextDueOn, overdue }));
   }
 
   @ResolveField(() => Client, { name: 'client' })
   async client(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<Client> {
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:client');
     const client = await ctx.loaders.get('clientById', (ids) => this.clients.byIds(ids)).load(parent.clientId);
     if (!client) throw notFound('No client with that id', { id: parent.clientId });
     return client;
@@ -164,6 +162,14 @@ export class CaseResolver {
     return ctx.loaders.get('caseCoWorkers', (ids) => this.queries.coWorkers(ids)).load(parent.id);
   }
 
+  /** A change to a case is admitted by a relationship with its client, checked before anything is written. */
+  private async admitChange(ctx: GraphContext, caseId: string): Promise<{ access: ClientAccess; id: string }> {
+    const id = parseId(caseId, 'caseId');
+    const access = authorizeClientAccess(ctx, 'casework');
+    await access.change((await loadCase(ctx, this.queries, id))?.clientId ?? null, 'case:cases');
+    return { access, id };
+  }
+
   @ResolveField(() => [CaseStatusChange], { name: 'statusHistory', description: 'Every transition, oldest first' })
   async statusHistory(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<CaseStatusChange[]> {
     const rows = await ctx.loaders.get('caseStatusHistory', (ids) => this.queries.statusHistory(ids)).load(parent.id);
@@ -177,8 +183,8 @@ export class ClientCasesResolver {
   constructor(private readonly queries: CaseQueries) {}
 
   @ResolveField(() => [Case], { name: 'cases', description: 'Asiakkuudet: the client’s cases, newest first' })
-  cases(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Case[]> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:cases');
+  async cases(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Case[]> {
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:cases');
     return ctx.loaders.get('casesByClient', (ids) => this.queries.byClientIds(ids)).load(client.id);
   }
 }

@@ -21,6 +21,8 @@ export class ClientResolver {
   async register(@Args('input') input: RegisterClientInput, @Ctx() ctx: GraphContext): Promise<Client> {
     const access = authorizeClientAccess(ctx, 'work');
     const client = await this.registerClient.execute(input, ctx.correlationId);
+    // The registrar sees whom they registered; reading the client later needs a relationship (a case).
+    access.admitOn(client.id, 'registration');
     access.changed(client.id, 'case:client');
     return client;
   }
@@ -32,6 +34,7 @@ export class ClientResolver {
   async updateDetails(@Args('id', { type: () => ID }) id: string, @Args('input') input: ClientDetailsInput, @Ctx() ctx: GraphContext): Promise<Client> {
     const clientId = parseId(id, 'id');
     const access = authorizeClientAccess(ctx, 'work', clientId);
+    await access.change(clientId, 'case:client');
     const client = await this.registerClient.updateDetails(clientId, input);
     access.changed(clientId, 'case:client');
     return client;
@@ -40,16 +43,16 @@ export class ClientResolver {
   @Query(() => Client, { name: 'client', description: 'One client by id.' })
   async client(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<Client> {
     const clientId = parseId(id, 'id');
-    const access = authorizeClientAccess(ctx, 'read', clientId);
+    await authorizeClientAccess(ctx, 'read', clientId).read(clientId, 'case:client');
     const client = await this.load(ctx, clientId);
     if (!client) throw notFound('No client with that id', { id: clientId });
-    access.read(clientId, 'case:client');
     return client;
   }
 
   @Query(() => ClientConnection, {
     name: 'clients',
-    description: 'Asiakashaku: by exact personal identity code (henkilötunnus), or by name prefixes ("virt ai"); ordered by last name, first name; cursor-paged.',
+    description:
+      'Asiakashaku: by exact personal identity code (henkilötunnus), or by name prefixes ("virt ai"); ordered by last name, first name; cursor-paged. Only clients the caller has a client relationship with are listed, so a page may hold fewer than `first`; continue from `endCursor` while `hasNextPage`.',
   })
   async clients(
     @Args('search', { type: () => String }) search: string,
@@ -59,8 +62,7 @@ export class ClientResolver {
   ): Promise<ClientConnection> {
     const access = authorizeClientAccess(ctx, 'read');
     const page = await this.queries.search(parseClientSearch(search), first, after);
-    for (const { node } of page.edges) access.read(node.id, 'case:client');
-    return page;
+    return { edges: await access.filter(page.edges, (edge) => edge.node.id, 'case:client'), pageInfo: page.pageInfo };
   }
 
   @ResolveField(() => Int, { name: 'age', description: CLIENT_AGE_DESCRIPTION })
@@ -68,12 +70,12 @@ export class ClientResolver {
     return ageOn(client.dateOfBirth, todayInFinland());
   }
 
+  /** Every other subgraph's `client { ... }` comes through here: checked per client like `client(id)`. */
   @ResolveReference()
   async resolveReference(reference: { id: string }, ctx: GraphContext): Promise<Client | null> {
-    const access = authorizeClientAccess(ctx, 'read', isUuid(reference.id) ? reference.id : null);
-    const client = isUuid(reference.id) ? await this.load(ctx, reference.id.toLowerCase()) : null;
-    if (client) access.read(client.id, 'case:client');
-    return client;
+    const clientId = isUuid(reference.id) ? reference.id.toLowerCase() : null;
+    await authorizeClientAccess(ctx, 'read', clientId).read(clientId, 'case:client');
+    return this.load(ctx, clientId!);
   }
 
   private load(ctx: GraphContext, id: string) {

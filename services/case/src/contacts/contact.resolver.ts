@@ -20,6 +20,7 @@ export class ContactResolver {
   async record(@Args('input') input: RecordContactInput, @Ctx() ctx: GraphContext): Promise<Contact> {
     const clientId = parseId(input.clientId, 'clientId');
     const access = authorizeClientAccess(ctx, 'work', clientId);
+    await access.change(clientId, 'case:contacts');
     const contact = await this.commands.record(clientId, { ...input, workerId: input.workerId ? parseId(input.workerId, 'workerId') : null }, access.user, ctx.correlationId);
     access.changed(clientId, 'case:contacts');
     return contact;
@@ -58,8 +59,8 @@ export class ClientContactsResolver {
   constructor(private readonly queries: ContactQueries) {}
 
   @ResolveField(() => [Contact], { name: 'contacts', description: 'Käynnit ja yhteydenotot, newest first, including those other services reported' })
-  contacts(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Contact[]> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:contacts');
+  async contacts(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Contact[]> {
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:contacts');
     return ctx.loaders.get('contactsByClient', (ids) => this.queries.byClientIds(ids)).load(client.id);
   }
 }

@@ -3,6 +3,8 @@ import { decisionNotification, LocalDate } from '@asw/calendar';
 import { Ctx, GraphContext, LocalDateScalar, parseId } from '@asw/subgraph';
 import { authorizeClientAccess } from '../access/client-access';
 import { Case } from '../cases/case.model';
+import { CaseQueries } from '../cases/case.queries';
+import { loadCase } from '../cases/case.resolver';
 
 import { ServiceDecisionCommand } from './service-decision.command';
 import { MakeServiceDecisionInput, ServiceDecision } from './service-decision.model';
@@ -10,15 +12,20 @@ import { ServiceDecisionQueries } from './service-decision.queries';
 
 @Resolver(() => ServiceDecision)
 export class ServiceDecisionResolver {
-  constructor(private readonly command: ServiceDecisionCommand) {}
+  constructor(
+    private readonly command: ServiceDecisionCommand,
+    private readonly cases: CaseQueries,
+  ) {}
 
   @Mutation(() => ServiceDecision, {
     name: 'makeServiceDecision',
     description: 'Päätös (SHL §45) by a social worker on an assessed case; publishes ServiceDecisionMade, on which other services act.',
   })
   async make(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: MakeServiceDecisionInput, @Ctx() ctx: GraphContext): Promise<ServiceDecision> {
+    const id = parseId(caseId, 'caseId');
     const access = authorizeClientAccess(ctx, 'decide');
-    const decision = await this.command.execute(parseId(caseId, 'caseId'), input, access.user, ctx.correlationId);
+    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:decisions');
+    const decision = await this.command.execute(id, input, access.user, ctx.correlationId);
     access.changed(decision.clientId, 'case:decisions');
     return decision;
   }
@@ -44,7 +51,8 @@ export class CaseDecisionsResolver {
   constructor(private readonly queries: ServiceDecisionQueries) {}
 
   @ResolveField(() => [ServiceDecision], { name: 'decisions', description: 'Päätökset, oldest first' })
-  decisions(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecision[]> {
+  async decisions(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecision[]> {
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:decisions');
     return ctx.loaders.get('decisionsByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
   }
 }

@@ -43,6 +43,8 @@ export class KelaNoticeReceivedHandler implements EventHandler<Payload> {
     let caseId: string | null = null;
     let caseOpened = false;
     if (handling.opensOrAttachesCase) {
+      // One open case per client and service task: the client's row lock serialises this with openCase.
+      await manager.getRepository(ClientEntity).findOne({ where: { id: clientId }, lock: { mode: 'pessimistic_write' } });
       const open = findOpenCase(await manager.getRepository(CaseEntity).find({ where: { clientId } }), ServiceTask.ADULT_SOCIAL_WORK);
       if (open) {
         caseId = open.id;
@@ -59,7 +61,7 @@ export class KelaNoticeReceivedHandler implements EventHandler<Payload> {
             team: this.settings.intakeTeam,
           },
           notice.noticeId,
-          { id: KELA_NOTICE_ACTOR, correlationId: event.correlationId },
+          { id: KELA_NOTICE_ACTOR, byUser: false, correlationId: event.correlationId },
         );
         caseId = opened.id;
         caseOpened = true;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EurohisMeasurementRecorded, EventPublisher } from '@asw/events';
 import type { UserIdentity } from '@asw/auth';
 import { parseLocalDate, todayInFinland } from '@asw/calendar';
 import { badInput, notFound } from '@asw/platform';
@@ -11,15 +12,19 @@ import { MeasurementEntity } from './measurement.entity';
 
 @Injectable()
 export class MeasurementCommands {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
-  /** Records an EUROHIS-QOL 8 answer set; refuses anything but eight whole answers 1–5. */
+  /** Records an EUROHIS-QOL 8 answer set; refuses anything but eight whole answers 1–5. Publishes the score (not the answers). */
   recordEurohis(
     clientId: string,
     input: { occasion: MeasurementOccasion; measuredOn: string; answers: number[]; caseId?: string | null },
     identity: UserIdentity,
+    correlationId: string,
   ): Promise<MeasurementEntity> {
-    scoreEurohis8(input.answers);
+    const score = scoreEurohis8(input.answers);
     const occasion = assertEnumValue('occasion', MeasurementOccasion, input.occasion);
     const measuredOn = parseLocalDate(input.measuredOn, 'measuredOn');
     if (measuredOn > todayInFinland()) throw badInput('measuredOn must not be in the future', { field: 'measuredOn' });
@@ -40,6 +45,20 @@ export class MeasurementCommands {
         recordedBy: identity.userId,
       });
       await manager.insert(MeasurementEntity, row);
+      await this.events.publish(
+        manager,
+        EurohisMeasurementRecorded,
+        {
+          measurementId: row.id,
+          clientId,
+          caseId: row.caseId,
+          occasion: row.occasion,
+          measuredOn: row.measuredOn,
+          score: { sum: score.sum, mean: score.mean, good: score.good },
+          recordedAt: row.recordedAt.toISOString(),
+        },
+        { subject: clientId, correlationId },
+      );
       return row;
     });
   }

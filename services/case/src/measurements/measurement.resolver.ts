@@ -20,8 +20,10 @@ export class MeasurementResolver {
   @Mutation(() => EurohisMeasurement, { name: 'recordEurohisMeasurement', description: 'EUROHIS-QOL 8 -mittaus at the start, a review or the end.' })
   async record(@Args('clientId', { type: () => ID }) clientId: string, @Args('input') input: EurohisMeasurementInput, @Ctx() ctx: GraphContext): Promise<EurohisMeasurement> {
     const id = parseId(clientId, 'clientId');
+    const caseId = input.caseId ? parseId(input.caseId, 'caseId') : null;
     const access = authorizeClientAccess(ctx, 'casework', id);
-    const measurement = await this.commands.recordEurohis(id, { ...input, caseId: input.caseId ? parseId(input.caseId, 'caseId') : null }, access.user);
+    await access.change(id, 'case:measurements');
+    const measurement = await this.commands.recordEurohis(id, { ...input, caseId }, access.user, ctx.correlationId);
     access.changed(id, 'case:measurements');
     return withScore(measurement);
   }
@@ -34,13 +36,13 @@ export class ClientMeasurementsResolver {
 
   @ResolveField(() => [EurohisMeasurement], { name: 'eurohisMeasurements', description: 'EUROHIS-QOL 8 -mittaukset, oldest first' })
   async measurements(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<EurohisMeasurement[]> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:measurements');
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:measurements');
     return (await this.load(ctx, client.id)).map(withScore);
   }
 
   @ResolveField(() => EurohisChangeType, { name: 'eurohisChange', nullable: true, description: 'Change from the first measurement to the latest; null with fewer than two' })
   async change(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<EurohisChangeType | null> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:measurements');
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:measurements');
     const rows = await this.load(ctx, client.id);
     if (rows.length < 2) return null;
     const [first, latest] = [rows[0], rows[rows.length - 1]];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ClientPlanMade, ClientPlanReviewed, EventPublisher } from '@asw/events';
 import type { UserIdentity } from '@asw/auth';
 import { todayInFinland } from '@asw/calendar';
 import { badInput, conflict, notFound } from '@asw/platform';
@@ -14,10 +15,13 @@ const PLANNABLE: readonly CaseStatus[] = [CaseStatus.PLANNING, CaseStatus.ACTIVE
 
 @Injectable()
 export class ClientPlanCommands {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
-  /** A new version of the case's plan; earlier versions stay as they were. */
-  make(caseId: string, input: ClientPlanVersionInput, identity: UserIdentity): Promise<ClientPlanEntity> {
+  /** A new version of the case's plan; earlier versions stay as they were. Publishes ClientPlanMade (counts, no texts). */
+  make(caseId: string, input: ClientPlanVersionInput, identity: UserIdentity, correlationId: string): Promise<ClientPlanEntity> {
     const plan = validateClientPlanVersion(input);
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
@@ -36,12 +40,34 @@ export class ClientPlanCommands {
         madeBy: identity.userId,
       });
       await manager.insert(ClientPlanEntity, row);
+      await this.events.publish(
+        manager,
+        ClientPlanMade,
+        {
+          planId: row.id,
+          caseId,
+          clientId: row.clientId,
+          version: row.version,
+          planDate: row.planDate,
+          reviewDate: row.reviewDate,
+          goalCount: row.goals.length,
+          goalsSetByClient: row.goals.filter((goal) => goal.setByClient).length,
+          measureCount: row.measures.length,
+          madeAt: row.madeAt.toISOString(),
+        },
+        { subject: row.clientId, correlationId },
+      );
       return row;
     });
   }
 
-  /** Goal attainment at a review: one attainment per goal of that plan version. */
-  review(planId: string, input: { reviewedOn: string; attainments: GoalAttainment[] }, identity: UserIdentity): Promise<{ review: ClientPlanReviewEntity; clientId: string }> {
+  /** Goal attainment at a review: one attainment per goal of that plan version. Publishes ClientPlanReviewed. */
+  review(
+    planId: string,
+    input: { reviewedOn: string; attainments: GoalAttainment[] },
+    identity: UserIdentity,
+    correlationId: string,
+  ): Promise<{ review: ClientPlanReviewEntity; clientId: string }> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await manager.getRepository(ClientPlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_read' } });
       if (!plan) throw notFound('No client plan with that id', { planId });
@@ -62,6 +88,22 @@ export class ClientPlanCommands {
         reviewedBy: identity.userId,
       });
       await manager.insert(ClientPlanReviewEntity, row);
+      await this.events.publish(
+        manager,
+        ClientPlanReviewed,
+        {
+          reviewId: row.id,
+          planId,
+          caseId: plan.caseId,
+          clientId: plan.clientId,
+          reviewedOn,
+          attainments: row.attainments,
+          overall: summary.overall,
+          achievedShare: summary.achievedShare,
+          reviewedAt: row.reviewedAt.toISOString(),
+        },
+        { subject: plan.clientId, correlationId },
+      );
       return { review: row, clientId: plan.clientId };
     });
   }

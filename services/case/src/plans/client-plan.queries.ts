@@ -7,6 +7,13 @@ import { ClientPlanEntity, ClientPlanReviewEntity } from './client-plan.entity';
 export class ClientPlanQueries {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Plan versions by id, in the order asked (null where unknown). */
+  async byIds(ids: readonly string[]): Promise<(ClientPlanEntity | null)[]> {
+    const rows = await this.dataSource.getRepository(ClientPlanEntity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** Plan versions of many cases in one query, newest first. */
   async byCaseIds(caseIds: readonly string[]): Promise<ClientPlanEntity[][]> {
     const rows = await this.dataSource.getRepository(ClientPlanEntity).find({ where: { caseId: In([...caseIds]) }, order: { version: 'DESC' } });

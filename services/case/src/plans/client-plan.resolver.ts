@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { authorizeClientAccess } from '../access/client-access';
 import { Case } from '../cases/case.model';
+import { CaseQueries } from '../cases/case.queries';
+import { loadCase } from '../cases/case.resolver';
 import { summariseGoalAttainment } from '../domain';
 import { ClientPlanCommands } from './client-plan.command';
 import { ClientPlanReviewEntity } from './client-plan.entity';
@@ -15,20 +17,26 @@ export class ClientPlanResolver {
   constructor(
     private readonly commands: ClientPlanCommands,
     private readonly queries: ClientPlanQueries,
+    private readonly cases: CaseQueries,
   ) {}
 
   @Mutation(() => ClientPlan, { name: 'makeClientPlan', description: 'Asiakassuunnitelma (SHL §39): a new version of the case’s plan; earlier versions are kept.' })
   async make(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ClientPlanInput, @Ctx() ctx: GraphContext): Promise<ClientPlan> {
+    const id = parseId(caseId, 'caseId');
     const access = authorizeClientAccess(ctx, 'casework');
-    const plan = await this.commands.make(parseId(caseId, 'caseId'), input, access.user);
+    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:plans');
+    const plan = await this.commands.make(id, input, access.user, ctx.correlationId);
     access.changed(plan.clientId, 'case:plans');
     return plan;
   }
 
   @Mutation(() => ClientPlanReview, { name: 'reviewClientPlan', description: 'Suunnitelman arviointi: goal attainment at a review, one per goal.' })
   async review(@Args('planId', { type: () => ID }) planId: string, @Args('input') input: ClientPlanReviewInput, @Ctx() ctx: GraphContext): Promise<ClientPlanReview> {
+    const id = parseId(planId, 'planId');
     const access = authorizeClientAccess(ctx, 'casework');
-    const { review, clientId } = await this.commands.review(parseId(planId, 'planId'), input, access.user);
+    const [plan] = await this.queries.byIds([id]);
+    await access.change(plan?.clientId ?? null, 'case:plans');
+    const { review, clientId } = await this.commands.review(id, input, access.user, ctx.correlationId);
     access.changed(clientId, 'case:plans');
     return toReview(review);
   }
@@ -45,12 +53,14 @@ export class CasePlansResolver {
   constructor(private readonly queries: ClientPlanQueries) {}
 
   @ResolveField(() => [ClientPlan], { name: 'plans', description: 'Asiakassuunnitelman versiot, newest first' })
-  plans(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ClientPlan[]> {
+  async plans(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ClientPlan[]> {
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans');
     return ctx.loaders.get('plansByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
   }
 
   @ResolveField(() => ClientPlan, { name: 'currentPlan', nullable: true, description: 'Voimassa oleva asiakassuunnitelma: the latest version' })
   async currentPlan(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ClientPlan | null> {
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans');
     return (await ctx.loaders.get('plansByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id))[0] ?? null;
   }
 }

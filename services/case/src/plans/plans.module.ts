@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { ClientPlanCommands } from './client-plan.command';
 import { ClientPlanQueries } from './client-plan.queries';
 import { CasePlansResolver, ClientPlanResolver } from './client-plan.resolver';
 
-@Module({ providers: [ClientPlanResolver, CasePlansResolver, ClientPlanCommands, ClientPlanQueries], exports: [ClientPlanQueries] })
+@Module({ imports: [CasesModule], providers: [ClientPlanResolver, CasePlansResolver, ClientPlanCommands, ClientPlanQueries], exports: [ClientPlanQueries] })
 export class PlansModule {}

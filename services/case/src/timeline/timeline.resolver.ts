@@ -18,7 +18,7 @@ export class ClientTimelineResolver {
     @Args('order', { type: () => TimelineOrder, defaultValue: TimelineOrder.NEWEST_FIRST }) order: TimelineOrder,
     @Ctx() ctx: GraphContext,
   ): Promise<TimelineConnection> {
-    authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:timeline');
+    await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:timeline');
     const entries = await ctx.loaders.get('timelineByClient', (ids) => this.queries.byClientIds(ids)).load(client.id);
     return paginateTimeline(entries, { first, after, order: assertEnumValue('order', TimelineOrder, order) });
   }

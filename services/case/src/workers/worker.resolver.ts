@@ -16,7 +16,7 @@ export class WorkerResolver {
   @Mutation(() => Worker, { name: 'registerWorker', description: 'Registers a worker with a role and team (team lead only).' })
   register(@Args('input') input: RegisterWorkerInput, @Ctx() ctx: GraphContext): Promise<Worker> {
     requireUser(ctx.identity, ...WORKER_ADMINS);
-    return this.registerWorker.execute(input);
+    return this.registerWorker.execute(input, ctx.correlationId);
   }
 
   @Query(() => [Worker], { name: 'workers', description: 'Workers, optionally of one team and one role, by team and name.' })

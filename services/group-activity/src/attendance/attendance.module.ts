@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { GroupsModule } from '../groups/groups.module';
 import { RecordAttendanceCommand } from './attendance.command';
 import { AttendanceQueries } from './attendance.queries';
 import { AttendanceResolver, EnrollmentAttendanceRateResolver, GroupAttendanceRateResolver, SessionAttendanceResolver } from './attendance.resolver';
 
-@Module({ providers: [RecordAttendanceCommand, AttendanceQueries, AttendanceResolver, SessionAttendanceResolver, GroupAttendanceRateResolver, EnrollmentAttendanceRateResolver] })
+@Module({
+  imports: [GroupsModule],
+  providers: [RecordAttendanceCommand, AttendanceQueries, AttendanceResolver, SessionAttendanceResolver, GroupAttendanceRateResolver, EnrollmentAttendanceRateResolver],
+})
 export class AttendanceModule {}

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { todayInFinland } from '@asw/calendar';
-import { EventPublisher, GroupEnrollmentChanged } from '@asw/events';
+import type { UserIdentity } from '@asw/auth';
+import { EventPublisher, GroupCapacityChanged, GroupEnrollmentChanged } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
 import { assertEligible, changeCapacity, endAllFor, enroll, EnrollmentEndReason, EnrollmentStatus, leave } from '../domain';
 import { EligibilityReadModel } from '../eligibility/eligibility.read-model';
@@ -65,14 +66,22 @@ export class EnrollmentCommands {
     });
   }
 
-  /** More places fill from the queue at once; fewer than those enrolled is refused. */
-  changeCapacity(groupId: string, capacity: number, correlationId: string): Promise<RehabilitationGroupEntity> {
+  /** More places fill from the queue at once; fewer than those enrolled is refused. Published only when the number changed. */
+  changeCapacity(groupId: string, capacity: number, worker: UserIdentity, correlationId: string): Promise<RehabilitationGroupEntity> {
     return this.dataSource.transaction(async (manager) => {
       const [group] = await lockGroups(manager, [groupId]);
       const open = await openRows(manager, [group.id]);
       const now = new Date();
       const { roster, promoted } = changeCapacity(rosterOf(group.id, group.capacity, open), capacity, now);
       await manager.update(RehabilitationGroupEntity, { id: group.id }, { capacity: roster.capacity });
+      if (roster.capacity !== group.capacity) {
+        await this.events.publish(
+          manager,
+          GroupCapacityChanged,
+          { groupId: group.id, capacity: roster.capacity, previousCapacity: group.capacity, changedBy: worker.userId, changedAt: now.toISOString() },
+          { subject: group.id, correlationId },
+        );
+      }
       await this.promote(manager, open, promoted, now, correlationId);
       return { ...group, capacity: roster.capacity };
     });

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeGroupWork } from '../authorization';
+import { authorizeClientWork, authorizeGroupWork, visibleInGroup } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RehabilitationGroupEntity } from '../groups/group.entity';
 import { RehabilitationGroup } from '../groups/group.model';
@@ -23,24 +23,26 @@ export class EnrollmentResolver {
     description: 'Enrolls a client with an active SOCIAL_REHABILITATION decision; a full group puts them on its waitlist. Anyone else: CONFLICT with details.reason.',
   })
   async enroll(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
-    authorizeGroupWork(ctx);
-    const enrollment = await this.commands.enroll(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
+    const [groupId, clientId] = [parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId')];
+    await authorizeClientWork(ctx, clientId, 'CHANGE', 'groupEnrollments');
+    const enrollment = await this.commands.enroll(groupId, clientId, ctx.correlationId);
     ctx.access.changed(enrollment.clientId, 'groupEnrollments');
     return enrollment;
   }
 
   @Mutation(() => GroupEnrollment, { name: 'leaveGroup', description: 'The client leaves the group or its waitlist; a freed place goes to the first on the waitlist.' })
   async leave(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
-    authorizeGroupWork(ctx);
-    const enrollment = await this.commands.leave(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
+    const [groupId, clientId] = [parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId')];
+    await authorizeClientWork(ctx, clientId, 'CHANGE', 'groupEnrollments');
+    const enrollment = await this.commands.leave(groupId, clientId, ctx.correlationId);
     ctx.access.changed(enrollment.clientId, 'groupEnrollments');
     return enrollment;
   }
 
   @Mutation(() => RehabilitationGroup, { name: 'changeGroupCapacity', description: 'Changes the number of places; new places fill from the waitlist.' })
   changeCapacity(@Args('input') input: ChangeGroupCapacityInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
-    authorizeGroupWork(ctx);
-    return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, ctx.correlationId);
+    const worker = authorizeGroupWork(ctx);
+    return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, worker, ctx.correlationId);
   }
 
   @ResolveField(() => RehabilitationGroup)
@@ -66,9 +68,10 @@ export class GroupRosterResolver {
   async roster(@Parent() group: RehabilitationGroupEntity, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
     authorizeGroupWork(ctx);
     const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(group.id);
-    const enrolled = open.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
-    const waiting = open.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
-    for (const row of open) ctx.access.read(row.clientId, 'groupEnrollments');
+    const visible = await visibleInGroup(ctx, group, open);
+    const enrolled = visible.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
+    const waiting = visible.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
+    for (const row of visible) ctx.access.read(row.clientId, 'groupEnrollments');
     return [...enrolled, ...waiting];
   }
 }
@@ -78,8 +81,8 @@ export class ClientEnrollmentsResolver {
   constructor(private readonly queries: EnrollmentQueries) {}
 
   @ResolveField(() => [GroupEnrollment], { description: 'Ryhmätoiminta: the client’s group places and waitlist entries, current and ended, newest first.' })
-  groupEnrollments(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
-    authorizeGroupWork(ctx);
+  async groupEnrollments(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
+    await authorizeClientWork(ctx, client.id, 'READ', 'groupEnrollments');
     return ctx.loaders.get('enrollmentsByClient', (ids) => this.queries.enrollmentsOf(ids)).load(client.id);
   }
 }

@@ -34,13 +34,13 @@ export class GroupResolver {
   create(@Args('input') input: CreateRehabilitationGroupInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
     const worker = authorizeGroupWork(ctx);
     const { facilitatorIds, ...definition } = input;
-    return this.commands.create(definition as GroupDefinition, facilitatorIds, worker);
+    return this.commands.create(definition as GroupDefinition, facilitatorIds, worker, ctx.correlationId);
   }
 
   @Mutation(() => RehabilitationGroup, { name: 'setGroupFacilitators', description: 'Replaces the group’s facilitators (ohjaajat).' })
   setFacilitators(@Args('input') input: SetGroupFacilitatorsInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
-    authorizeGroupWork(ctx);
-    return this.commands.setFacilitators(parseId(input.groupId, 'groupId'), input.facilitatorIds);
+    const worker = authorizeGroupWork(ctx);
+    return this.commands.setFacilitators(parseId(input.groupId, 'groupId'), input.facilitatorIds, worker, ctx.correlationId);
   }
 
   @ResolveField(() => [GroupSession], { description: 'Tapaamiskerrat, in order' })

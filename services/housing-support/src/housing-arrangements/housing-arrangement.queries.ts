@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { notFound } from '@asw/platform';
 import { groupByKey } from '@asw/subgraph';
 import { PaymentIntermediaryAccountEntity, SubleaseEntity } from './housing-arrangement.entity';
 
@@ -19,5 +20,19 @@ export class HousingArrangementQueries {
   async subleasesOf(clientIds: readonly string[]): Promise<SubleaseEntity[][]> {
     const rows = await this.dataSource.getRepository(SubleaseEntity).find({ where: { clientId: In([...clientIds]) }, order: { startsOn: 'DESC' } });
     return groupByKey(clientIds, rows, (row) => row.clientId);
+  }
+
+  /** The client whose välitystili this is: access is checked against it before the account changes. */
+  async accountClientOf(accountId: string): Promise<string> {
+    const row = await this.dataSource.getRepository(PaymentIntermediaryAccountEntity).findOne({ select: { id: true, clientId: true }, where: { id: accountId } });
+    if (!row) throw notFound('No payment-intermediary account with that id', { id: accountId });
+    return row.clientId;
+  }
+
+  /** The client whose sublease this is: access is checked against it before the sublease changes. */
+  async subleaseClientOf(subleaseId: string): Promise<string> {
+    const row = await this.dataSource.getRepository(SubleaseEntity).findOne({ select: { id: true, clientId: true }, where: { id: subleaseId } });
+    if (!row) throw notFound('No sublease with that id', { id: subleaseId });
+    return row.clientId;
   }
 }

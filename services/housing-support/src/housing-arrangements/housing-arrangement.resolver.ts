@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork } from '../authorization';
+import { authorizeClientWork, authorizeHousingWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { HousingArrangementCommands } from './housing-arrangement.command';
 import {
@@ -15,12 +15,17 @@ import { HousingArrangementQueries } from './housing-arrangement.queries';
 
 @Resolver(() => PaymentIntermediaryAccount)
 export class HousingArrangementResolver {
-  constructor(private readonly commands: HousingArrangementCommands) {}
+  constructor(
+    private readonly commands: HousingArrangementCommands,
+    private readonly queries: HousingArrangementQueries,
+  ) {}
 
   @Mutation(() => PaymentIntermediaryAccount, { name: 'openPaymentIntermediaryAccount', description: 'Opens a välitystili; one open account per client.' })
   async openAccount(@Args('input') input: OpenPaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
-    const worker = authorizeHousingWork(ctx);
-    const account = await this.commands.openAccount(parseId(input.clientId, 'clientId'), input.openedOn, worker);
+    authorizeHousingWork(ctx);
+    const clientId = parseId(input.clientId, 'clientId');
+    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'paymentIntermediaryAccounts');
+    const account = await this.commands.openAccount(clientId, input.openedOn, actor);
     ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
     return account;
   }
@@ -31,7 +36,9 @@ export class HousingArrangementResolver {
   })
   async closeAccount(@Args('input') input: ClosePaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
     authorizeHousingWork(ctx);
-    const account = await this.commands.closeAccount(parseId(input.accountId, 'accountId'), input.closedOn);
+    const accountId = parseId(input.accountId, 'accountId');
+    const actor = await authorizeClientWork(ctx, await this.queries.accountClientOf(accountId), 'CHANGE', 'paymentIntermediaryAccounts');
+    const account = await this.commands.closeAccount(accountId, input.closedOn, actor);
     ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
     return account;
   }
@@ -42,7 +49,9 @@ export class HousingArrangementResolver {
   })
   async startSublease(@Args('input') input: StartSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
     authorizeHousingWork(ctx);
-    const sublease = await this.commands.startSublease(parseId(input.clientId, 'clientId'), input.startsOn, { address: input.address, monthlyRentCents: input.monthlyRentCents });
+    const clientId = parseId(input.clientId, 'clientId');
+    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'subleases');
+    const sublease = await this.commands.startSublease(clientId, input.startsOn, { address: input.address, monthlyRentCents: input.monthlyRentCents }, actor);
     ctx.access.changed(sublease.clientId, 'subleases');
     return sublease;
   }
@@ -50,7 +59,9 @@ export class HousingArrangementResolver {
   @Mutation(() => Sublease, { name: 'endSublease', description: 'Ends a välivuokraus.' })
   async endSublease(@Args('input') input: EndSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
     authorizeHousingWork(ctx);
-    const sublease = await this.commands.endSublease(parseId(input.subleaseId, 'subleaseId'), input.endedOn);
+    const subleaseId = parseId(input.subleaseId, 'subleaseId');
+    const actor = await authorizeClientWork(ctx, await this.queries.subleaseClientOf(subleaseId), 'CHANGE', 'subleases');
+    const sublease = await this.commands.endSublease(subleaseId, input.endedOn, actor);
     ctx.access.changed(sublease.clientId, 'subleases');
     return sublease;
   }
@@ -61,14 +72,14 @@ export class ClientHousingArrangementResolver {
   constructor(private readonly queries: HousingArrangementQueries) {}
 
   @ResolveField(() => [PaymentIntermediaryAccount], { description: 'Välitystilit: the client’s payment-intermediary accounts, newest first.' })
-  paymentIntermediaryAccounts(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount[]> {
-    authorizeHousingWork(ctx);
+  async paymentIntermediaryAccounts(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount[]> {
+    await authorizeClientWork(ctx, client.id, 'READ', 'paymentIntermediaryAccounts');
     return ctx.loaders.get('accountsByClient', (ids) => this.queries.accountsOf(ids)).load(client.id);
   }
 
   @ResolveField(() => [Sublease], { description: 'Välivuokrasuhteet: the client’s subleases, newest first.' })
-  subleases(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<Sublease[]> {
-    authorizeHousingWork(ctx);
+  async subleases(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<Sublease[]> {
+    await authorizeClientWork(ctx, client.id, 'READ', 'subleases');
     return ctx.loaders.get('subleasesByClient', (ids) => this.queries.subleasesOf(ids)).load(client.id);
   }
 }

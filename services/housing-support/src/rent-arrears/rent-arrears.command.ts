@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UserIdentity } from '@asw/auth';
 import { todayInFinland } from '@asw/calendar';
-import { EventPublisher, RentArrearsReported } from '@asw/events';
+import { EventPublisher, RentArrearsReported, RepaymentPlanAgreed } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
 import { Instalment, RentArrearsReport, RepaymentPayment, validateArrearsReport, validateRepaymentPlan } from '../domain';
-import { housingWorker } from '../authorization';
+import type { HousingActor } from '../authorization';
 import { RentArrearsEntity, RepaymentInstalmentEntity, RepaymentPaymentEntity } from './rent-arrears.entity';
 import { validateRepayment } from './repayment.rules';
 
@@ -19,9 +18,9 @@ export class RentArrearsCommands {
   ) {}
 
   /** Reports arrears and announces them: benefits-handling drafts a preventive income support application. */
-  report(clientId: string, input: RentArrearsReport, worker: UserIdentity, correlationId: string): Promise<RentArrearsEntity> {
+  report(clientId: string, input: RentArrearsReport, actor: HousingActor): Promise<RentArrearsEntity> {
     const report = validateArrearsReport(input);
-    const reportedBy = housingWorker(worker);
+    const reportedBy = actor.performedBy;
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.save(
         manager.create(RentArrearsEntity, { id: randomUUID(), clientId, ...report, reportedOn: todayInFinland(), reportedBy: reportedBy.workerId, planAgreedAt: null }),
@@ -30,20 +29,33 @@ export class RentArrearsCommands {
         manager,
         RentArrearsReported,
         { rentArrearsId: row.id, clientId, amountCents: row.amountCents, months: row.months, reportedOn: row.reportedOn, reportedBy },
-        { subject: clientId, correlationId },
+        { subject: clientId, correlationId: actor.correlationId },
       );
       return row;
     });
   }
 
-  /** One plan per arrears: the instalments must clear the arrears exactly. */
-  agreePlan(rentArrearsId: string, instalments: readonly Instalment[]): Promise<RentArrearsEntity> {
+  /** One plan per arrears: the instalments must clear the arrears exactly. Announced as RepaymentPlanAgreed. */
+  agreePlan(rentArrearsId: string, instalments: readonly Instalment[], actor: HousingActor): Promise<RentArrearsEntity> {
     return this.dataSource.transaction(async (manager) => {
       const arrears = await lockArrears(manager, rentArrearsId);
       const plan = validateRepaymentPlan(arrears.amountCents, instalments);
       if (arrears.planAgreedAt) throw conflict('a repayment plan is already agreed for these arrears', { reason: 'PLAN_ALREADY_AGREED' });
       await manager.insert(RepaymentInstalmentEntity, plan.map((i) => ({ arrearsId: arrears.id, ...i })));
-      return manager.save(Object.assign(arrears, { planAgreedAt: new Date() }));
+      const agreed = await manager.save(Object.assign(arrears, { planAgreedAt: new Date() }));
+      await this.events.publish(
+        manager,
+        RepaymentPlanAgreed,
+        {
+          rentArrearsId: agreed.id,
+          clientId: agreed.clientId,
+          instalments: plan.map((i) => ({ dueOn: i.dueOn, amountCents: i.amountCents })),
+          agreedAt: agreed.planAgreedAt!.toISOString(),
+          agreedBy: actor.performedBy,
+        },
+        { subject: agreed.clientId, correlationId: actor.correlationId },
+      );
+      return agreed;
     });
   }
 

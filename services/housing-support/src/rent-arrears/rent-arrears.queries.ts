@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { notFound } from '@asw/platform';
 import { groupByKey } from '@asw/subgraph';
 import { RentArrearsEntity, RepaymentInstalmentEntity, RepaymentPaymentEntity } from './rent-arrears.entity';
 
@@ -29,5 +30,12 @@ export class RentArrearsQueries {
       .getRepository(RepaymentPaymentEntity)
       .find({ where: { arrearsId: In([...arrearsIds]) }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
     return groupByKey(arrearsIds, rows, (row) => row.arrearsId);
+  }
+
+  /** The client whose arrears these are: access is checked against it before the arrears or their plan change. */
+  async clientOf(rentArrearsId: string): Promise<string> {
+    const row = await this.dataSource.getRepository(RentArrearsEntity).findOne({ select: { id: true, clientId: true }, where: { id: rentArrearsId } });
+    if (!row) throw notFound('No rent arrears with that id', { id: rentArrearsId });
+    return row.clientId;
   }
 }

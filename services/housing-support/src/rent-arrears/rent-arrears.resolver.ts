@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { repaymentProgress } from '../domain';
-import { authorizeHousingWork } from '../authorization';
+import { authorizeClientWork, authorizeHousingWork } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RentArrearsCommands } from './rent-arrears.command';
 import { RentArrearsEntity } from './rent-arrears.entity';
@@ -18,26 +18,35 @@ export class RentArrearsResolver {
 
   @Mutation(() => RentArrears, { name: 'reportRentArrears', description: 'Reports rent arrears (vuokrarästi); benefits-handling drafts a preventive income support application.' })
   async report(@Args('input') input: ReportRentArrearsInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    const worker = authorizeHousingWork(ctx);
-    const arrears = await this.commands.report(parseId(input.clientId, 'clientId'), { amountCents: input.amountCents, landlord: input.landlord, months: input.months }, worker, ctx.correlationId);
+    authorizeHousingWork(ctx);
+    const clientId = parseId(input.clientId, 'clientId');
+    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'rentArrears');
+    const arrears = await this.commands.report(clientId, { amountCents: input.amountCents, landlord: input.landlord, months: input.months }, actor);
     ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
   }
 
   @Mutation(() => RentArrears, { name: 'agreeRepaymentPlan', description: 'Agrees a repayment plan (maksusuunnitelma) whose instalments clear the arrears exactly.' })
   async agreePlan(@Args('input') input: AgreeRepaymentPlanInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    authorizeHousingWork(ctx);
-    const arrears = await this.commands.agreePlan(parseId(input.rentArrearsId, 'rentArrearsId'), input.instalments);
+    const { id, actor } = await this.changing(ctx, input.rentArrearsId);
+    const arrears = await this.commands.agreePlan(id, input.instalments, actor);
     ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
   }
 
   @Mutation(() => RentArrears, { name: 'recordRepayment', description: 'Records a payment towards the repayment plan.' })
   async recordRepayment(@Args('input') input: RecordRepaymentInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    authorizeHousingWork(ctx);
-    const arrears = await this.commands.recordPayment(parseId(input.rentArrearsId, 'rentArrearsId'), { paidOn: input.paidOn, amountCents: input.amountCents });
+    const { id } = await this.changing(ctx, input.rentArrearsId);
+    const arrears = await this.commands.recordPayment(id, { paidOn: input.paidOn, amountCents: input.amountCents });
     ctx.access.changed(arrears.clientId, 'rentArrears');
     return arrears;
+  }
+
+  /** A mutation naming arrears: their client, checked before anything is written. */
+  private async changing(ctx: GraphContext, rentArrearsId: string) {
+    authorizeHousingWork(ctx);
+    const id = parseId(rentArrearsId, 'rentArrearsId');
+    return { id, actor: await authorizeClientWork(ctx, await this.queries.clientOf(id), 'CHANGE', 'rentArrears') };
   }
 
   @ResolveField(() => RepaymentPlan, { nullable: true, description: 'The agreed repayment plan and its status today; null until one is agreed.' })
@@ -57,8 +66,8 @@ export class ClientRentArrearsResolver {
   constructor(private readonly queries: RentArrearsQueries) {}
 
   @ResolveField(() => [RentArrears], { description: 'Vuokrarästit: the client’s reported rent arrears, newest first.' })
-  rentArrears(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RentArrears[]> {
-    authorizeHousingWork(ctx);
+  async rentArrears(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RentArrears[]> {
+    await authorizeClientWork(ctx, client.id, 'READ', 'rentArrears');
     return ctx.loaders.get('rentArrearsByClient', (ids) => this.queries.arrearsOf(ids)).load(client.id);
   }
 }

@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { todayInFinland } from '@asw/calendar';
-import { CaseClosed, EventPublisher, HousingSupportPeriodEnded, HousingSupportPeriodOpened, PayloadOf, ServiceDecisionMade } from '@asw/events';
+import {
+  CaseClosed,
+  EventPublisher,
+  HousingSupportPeriodEnded,
+  HousingSupportPeriodOpened,
+  HousingSupportPeriodPlanned,
+  HousingSupportPeriodStarted,
+  PayloadOf,
+  ServiceDecisionMade,
+} from '@asw/events';
 import { notFound } from '@asw/platform';
+import type { HousingActor } from '../authorization';
 import { activatePeriod, EndPeriodRequest, endPeriod, recordOutcome, SupportPeriodEndCause, SupportPeriodOutcome, SupportPeriodStatus, termExpired } from '../domain';
 import { PeriodPlan, recordPlan } from './period-plan.rules';
 import { applySupportPeriod, HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
@@ -39,24 +49,57 @@ export class SupportPeriodCommands {
     );
   }
 
-  async plan(periodId: string, plan: PeriodPlan): Promise<HousingSupportPeriodEntity> {
+  /** The plan agreed with the client (term, goals, visit schedule), announced as HousingSupportPeriodPlanned. */
+  async plan(periodId: string, plan: PeriodPlan, actor: HousingActor): Promise<HousingSupportPeriodEntity> {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockPeriod(manager, periodId);
-      return manager.save(applySupportPeriod(row, recordPlan(toSupportPeriod(row), plan)));
+      const planned = await manager.save(applySupportPeriod(row, recordPlan(toSupportPeriod(row), plan)));
+      const { visitSchedule } = toSupportPeriod(planned);
+      await this.events.publish(
+        manager,
+        HousingSupportPeriodPlanned,
+        {
+          periodId: planned.id,
+          clientId: planned.clientId,
+          startsOn: planned.startsOn!,
+          endsOn: planned.endsOn!,
+          goalAreas: planned.goals.map((goal) => goal.area),
+          visitSchedule,
+          plannedBy: actor.performedBy,
+        },
+        { subject: planned.clientId, correlationId: actor.correlationId },
+      );
+      return planned;
     });
   }
 
-  async start(periodId: string): Promise<HousingSupportPeriodEntity> {
+  /** Starts a fully planned period, announced as HousingSupportPeriodStarted with what was agreed. */
+  async start(periodId: string, actor: HousingActor): Promise<HousingSupportPeriodEntity> {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockPeriod(manager, periodId);
-      return manager.save(applySupportPeriod(row, activatePeriod(toSupportPeriod(row), todayInFinland())));
+      const started = await manager.save(applySupportPeriod(row, activatePeriod(toSupportPeriod(row), todayInFinland())));
+      await this.events.publish(
+        manager,
+        HousingSupportPeriodStarted,
+        {
+          periodId: started.id,
+          clientId: started.clientId,
+          startsOn: started.startsOn!,
+          endsOn: started.endsOn!,
+          goalAreas: started.goals.map((goal) => goal.area),
+          visitSchedule: toSupportPeriod(started).visitSchedule!,
+          startedBy: actor.performedBy,
+        },
+        { subject: started.clientId, correlationId: actor.correlationId },
+      );
+      return started;
     });
   }
 
-  async endByWorker(periodId: string, endedOn: string, outcome: SupportPeriodOutcome, correlationId: string): Promise<HousingSupportPeriodEntity> {
+  async endByWorker(periodId: string, endedOn: string, outcome: SupportPeriodOutcome, actor: HousingActor): Promise<HousingSupportPeriodEntity> {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockPeriod(manager, periodId);
-      return this.end(manager, row, { cause: SupportPeriodEndCause.ENDED_BY_WORKER, endedOn, outcome }, correlationId);
+      return this.end(manager, row, { cause: SupportPeriodEndCause.ENDED_BY_WORKER, endedOn, outcome }, actor.correlationId);
     });
   }
 

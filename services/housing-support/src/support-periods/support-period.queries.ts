@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { notFound } from '@asw/platform';
 import { groupByKey } from '@asw/subgraph';
+import { SupportPeriodStatus } from '../domain';
 import { HousingSupportPeriodEntity } from './support-period.entity';
 
 @Injectable()
@@ -20,5 +22,29 @@ export class SupportPeriodQueries {
     const rows = await this.dataSource.getRepository(HousingSupportPeriodEntity).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The client whose period this is: what access is checked against before the period is read or changed. */
+  async clientOf(periodId: string): Promise<string> {
+    const row = await this.dataSource.getRepository(HousingSupportPeriodEntity).findOne({ select: { id: true, clientId: true }, where: { id: periodId } });
+    if (!row) throw notFound('No housing support period with that id', { id: periodId });
+    return row.clientId;
+  }
+
+  /**
+   * Periods in a status whose client has a case the worker is on or their team holds, newest first. A
+   * narrowing only (it reads no roles, no open flags): the resolver's relationship filter decides.
+   */
+  async withStatusNear(status: SupportPeriodStatus, worker: { userId: string; team: string }): Promise<HousingSupportPeriodEntity[]> {
+    return this.dataSource
+      .getRepository(HousingSupportPeriodEntity)
+      .createQueryBuilder('p')
+      .where('p.status = :status', { status })
+      .andWhere(
+        `p.client_id IN (SELECT r.client_id FROM case_relationships r WHERE r.named_worker = :userId OR :userId = ANY(r.co_workers) OR r.team = :team)`,
+        { userId: worker.userId, team: worker.team },
+      )
+      .orderBy('p.openedAt', 'DESC')
+      .getMany();
   }
 }

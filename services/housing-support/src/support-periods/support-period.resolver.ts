@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork } from '../authorization';
+import { authorizeClientWork, authorizeHousingWork, visibleClients } from '../authorization';
+import { SupportPeriodStatus } from '../domain';
 import { ClientReference } from '../client-reference';
 import { SupportPeriodCommands } from './support-period.command';
 import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
@@ -20,8 +21,28 @@ export class SupportPeriodResolver {
     authorizeHousingWork(ctx);
     const period = await ctx.loaders.get('housingSupportPeriodById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
     if (!period) throw notFound('No housing support period with that id', { id });
+    await authorizeClientWork(ctx, period.clientId, 'READ', 'housingSupport');
     ctx.access.read(period.clientId, 'housingSupport');
     return period;
+  }
+
+  @Query(() => [HousingSupportPeriod], {
+    name: 'housingSupportPeriods',
+    description: 'Tukijaksot in one status (e.g. PLANNING: waiting for a plan, ACTIVE: this week’s visits), newest first; only the caller’s clients.',
+  })
+  async periods(@Args('status', { type: () => SupportPeriodStatus }) status: SupportPeriodStatus, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
+    const worker = authorizeHousingWork(ctx);
+    const periods = await visibleClients(ctx, await this.queries.withStatusNear(status, worker));
+    for (const period of periods) ctx.access.read(period.clientId, 'housingSupport');
+    return periods;
+  }
+
+  /** A mutation naming a period: the period's client, checked before anything is written. */
+  private async changing(ctx: GraphContext, periodId: string) {
+    authorizeHousingWork(ctx);
+    const id = parseId(periodId, 'periodId');
+    const clientId = await this.queries.clientOf(id);
+    return { id, actor: await authorizeClientWork(ctx, clientId, 'CHANGE', 'housingSupport') };
   }
 
   @Mutation(() => HousingSupportPeriod, {
@@ -29,29 +50,24 @@ export class SupportPeriodResolver {
     description: 'Records the plan of a period being planned: fixed term, personal goals per guidance area, visit schedule.',
   })
   async plan(@Args('input') input: PlanHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    authorizeHousingWork(ctx);
-    const period = await this.commands.plan(parseId(input.periodId, 'periodId'), {
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      goals: input.goals,
-      visitSchedule: input.visitSchedule ?? null,
-    });
+    const { id, actor } = await this.changing(ctx, input.periodId);
+    const period = await this.commands.plan(id, { startsOn: input.startsOn, endsOn: input.endsOn, goals: input.goals, visitSchedule: input.visitSchedule ?? null }, actor);
     ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
   @Mutation(() => HousingSupportPeriod, { name: 'startHousingSupportPeriod', description: 'Starts a planned period (käynnistä tukijakso).' })
   async start(@Args('periodId', { type: () => ID }) periodId: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    authorizeHousingWork(ctx);
-    const period = await this.commands.start(parseId(periodId, 'periodId'));
+    const { id, actor } = await this.changing(ctx, periodId);
+    const period = await this.commands.start(id, actor);
     ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
 
   @Mutation(() => HousingSupportPeriod, { name: 'endHousingSupportPeriod', description: 'The worker ends the period with an outcome (päätä tukijakso).' })
   async end(@Args('input') input: EndHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    authorizeHousingWork(ctx);
-    const period = await this.commands.endByWorker(parseId(input.periodId, 'periodId'), input.endedOn, input.outcome, ctx.correlationId);
+    const { id, actor } = await this.changing(ctx, input.periodId);
+    const period = await this.commands.endByWorker(id, input.endedOn, input.outcome, actor);
     ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
@@ -61,8 +77,8 @@ export class SupportPeriodResolver {
     description: 'Records the outcome (tulos) of an ended period, e.g. one that ran to its end date; CONFLICT while the period runs.',
   })
   async recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    authorizeHousingWork(ctx);
-    const period = await this.commands.recordOutcome(parseId(input.periodId, 'periodId'), input.outcome);
+    const { id } = await this.changing(ctx, input.periodId);
+    const period = await this.commands.recordOutcome(id, input.outcome);
     ctx.access.changed(period.clientId, 'housingSupport');
     return period;
   }
@@ -79,8 +95,8 @@ export class ClientHousingSupportResolver {
   constructor(private readonly queries: SupportPeriodQueries) {}
 
   @ResolveField(() => [HousingSupportPeriod], { description: 'Asumissosiaalinen työ: the client’s housing support periods, newest first.' })
-  housingSupport(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
-    authorizeHousingWork(ctx);
+  async housingSupport(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
+    await authorizeClientWork(ctx, client.id, 'READ', 'housingSupport');
     return ctx.loaders.get('housingSupportByClient', (ids) => this.queries.periodsOf(ids)).load(client.id);
   }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { UserIdentity } from '@asw/auth';
 import { todayInFinland } from '@asw/calendar';
 import { EventPublisher, SupportVisitDone } from '@asw/events';
-import { housingWorker } from '../authorization';
+import type { HousingActor } from '../authorization';
 import { lockPeriod } from '../support-periods/support-period.command';
 import { toSupportPeriod } from '../support-periods/support-period.entity';
 import { SupportVisitEntity } from './support-visit.entity';
@@ -18,10 +17,10 @@ export class RecordSupportVisitCommand {
     private readonly events: EventPublisher,
   ) {}
 
-  async execute(periodId: string, input: SupportVisitRecord, worker: UserIdentity, correlationId: string): Promise<SupportVisitEntity> {
+  async execute(periodId: string, input: SupportVisitRecord, actor: HousingActor): Promise<SupportVisitEntity> {
     return this.dataSource.transaction(async (manager) => {
       const period = await lockPeriod(manager, periodId);
-      const by = housingWorker(worker);
+      const by = actor.performedBy;
       const visit = validateVisit(toSupportPeriod(period), input, todayInFinland());
       const row = await manager.save(
         manager.create(SupportVisitEntity, {
@@ -46,7 +45,7 @@ export class RecordSupportVisitCommand {
           guidanceAreas: row.guidanceAreas,
           performedBy: by,
         },
-        { subject: period.clientId, correlationId },
+        { subject: period.clientId, correlationId: actor.correlationId },
       );
       return row;
     });

@@ -1,7 +1,8 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeHousingWork } from '../authorization';
+import { authorizeClientWork, authorizeHousingWork } from '../authorization';
+import { SupportPeriodQueries } from '../support-periods/support-period.queries';
 import { HousingSupportPeriodEntity, toSupportPeriod } from '../support-periods/support-period.entity';
 import { HousingSupportPeriod } from '../support-periods/support-period.model';
 import { RecordSupportVisitCommand } from './support-visit.command';
@@ -11,17 +12,17 @@ import { visitPlanStatus } from './support-visit.rules';
 
 @Resolver(() => SupportVisit)
 export class SupportVisitResolver {
-  constructor(private readonly recordVisit: RecordSupportVisitCommand) {}
+  constructor(
+    private readonly recordVisit: RecordSupportVisitCommand,
+    private readonly periods: SupportPeriodQueries,
+  ) {}
 
   @Mutation(() => SupportVisit, { name: 'recordSupportVisit', description: 'Records a support visit that was done (tukikäynti).' })
   async record(@Args('input') input: RecordSupportVisitInput, @Ctx() ctx: GraphContext): Promise<SupportVisit> {
-    const worker = authorizeHousingWork(ctx);
-    const visit = await this.recordVisit.execute(
-      parseId(input.periodId, 'periodId'),
-      { visitedOn: input.visitedOn, durationMinutes: input.durationMinutes ?? null, guidanceAreas: input.guidanceAreas },
-      worker,
-      ctx.correlationId,
-    );
+    authorizeHousingWork(ctx);
+    const periodId = parseId(input.periodId, 'periodId');
+    const actor = await authorizeClientWork(ctx, await this.periods.clientOf(periodId), 'CHANGE', 'housingSupport');
+    const visit = await this.recordVisit.execute(periodId, { visitedOn: input.visitedOn, durationMinutes: input.durationMinutes ?? null, guidanceAreas: input.guidanceAreas }, actor);
     ctx.access.changed(visit.clientId, 'housingSupport');
     return visit;
   }
