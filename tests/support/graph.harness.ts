@@ -5,6 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { Identity, signAccessToken } from '@asw/auth';
 import { freePort } from '@asw/infra';
+import { findPersonalIdentityCodes } from '@asw/personal-identity-code';
 import type { ServiceName } from '@asw/events';
 import {
   gatewayHeaders,
@@ -84,19 +85,24 @@ async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<str
   writeFileSync(supergraphPath, composed.supergraphSdl);
   const startGateway = (env: Record<string, string>) => startGatewayWith(supergraphPath, env);
   const gateway = await startGateway(gatewayEnv);
+  const sweep = async () => ({
+    logs: [gateway, ...running].map((app) => app.process.log()).join('\n'),
+    messages: await readAllMessages(prefix),
+  });
   const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.name, running[index]])) as Record<ServiceName, SubgraphProcess>;
   return {
     ...gateway,
     subgraphs,
     startGateway,
-    sweep: async () => ({
-      logs: [gateway, ...running].map((app) => app.process.log()).join('\n'),
-      messages: await readAllMessages(prefix),
-    }),
+    sweep,
     token: (identity, ttlSeconds = 600) => signAccessToken(identity, TEST_AUTH, ttlSeconds),
+    // Every end-to-end file ends with the sweep: no personal identity code in any log line or Kafka message of its run.
     close: async () => {
       await gateway.close();
       await Promise.all(running.map((subgraph) => subgraph.close()));
+      const { logs, messages } = await sweep();
+      const leaked = findPersonalIdentityCodes(logs).length + messages.flatMap(findPersonalIdentityCodes).length;
+      if (leaked > 0) throw new Error(`${leaked} personal identity code(s) in this run's logs or Kafka messages`);
     },
   };
 }
