@@ -213,6 +213,17 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     );
   });
 
+  it('a benefits handler finds a client by exact identity code, never by browsing names', async () => {
+    const input = registration({ firstName: 'Selma', lastName: 'Selaamaton' });
+    const { clientId } = await clientWithCase(service.url, opener, input);
+    const handler = await as(HANDLER);
+    const SEARCH = `query($search: String!) { clients(search: $search, first: 10) { edges { node { id } } } }`;
+    const found = async (search: string) => (await ok(service.url, SEARCH, { search }, handler)).clients.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(await found(input.personalIdentityCode)).toEqual([clientId]);
+    expect(await found('Selaamaton')).toEqual([]);
+    expect((await ok(service.url, SEARCH, { search: 'Selaamaton' }, opener)).clients.edges).toEqual([{ node: { id: clientId } }]);
+  });
+
   it('publishes CaseRelationshipsChanged with who works on the case on open, assign and close, and keeps the same snapshot', async () => {
     const { clientId, caseId } = await clientWithCase(service.url, opener);
     const named = await registerWorker('SOCIAL_WORKER', 'snap-named');

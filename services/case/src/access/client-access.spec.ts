@@ -65,7 +65,7 @@ describe('ClientAccess (the case service’s one access seam)', () => {
 
   it('filters a list to the related clients, keeps the first `limit` and records only what is shown', async () => {
     const ctx = contextFor(['SUPERVISOR'], { [A]: 'TEAM_SUPERVISOR', [C]: 'NAMED_WORKER' });
-    const shown = await authorizeClientAccess(ctx, 'read').filter([{ id: B }, { id: A }, { id: C }], (item) => item.id, 'case:cases', 1);
+    const shown = await authorizeClientAccess(ctx, 'read').filter([{ id: B }, { id: A }, { id: C }], (item) => item.id, 'case:cases', { limit: 1 });
     expect(shown).toEqual([{ id: A }]);
     expect(ctx.access.entries).toEqual([{ clientId: A, action: 'READ', categories: ['case:cases'], basis: 'relationship:TEAM_SUPERVISOR', outcome: 'ALLOWED' }]);
   });

@@ -90,10 +90,12 @@ export class ClientAccess {
   /**
    * A list keeps the items whose client's `category` the caller may read, the first `limit` of them,
    * each read recorded; the others are left out, not refused. `items` come in the order they are shown.
+   * `exact`: the caller named the client exactly (a search by identity code), so a benefits handler
+   * finds them on their role; browsing by name shows anyone only the clients they have a relationship with.
    */
-  async filter<T>(items: readonly T[], clientIdOf: (item: T) => string, category: ClientDataCategory, limit = Infinity): Promise<T[]> {
+  async filter<T>(items: readonly T[], clientIdOf: (item: T) => string, category: ClientDataCategory, { limit = Infinity, exact = false } = {}): Promise<T[]> {
     let kept: T[];
-    if (this.readsBasicDetailsOnRole(category)) {
+    if (exact && this.readsBasicDetailsOnRole(category)) {
       // Never refuses: a relationship where there is one, the role's basis otherwise.
       await Promise.all(items.map((item) => this.admit(clientIdOf(item), 'READ', category)));
       kept = [...items];

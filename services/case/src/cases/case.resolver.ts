@@ -105,7 +105,7 @@ export class CaseResolver {
     const today = todayInFinland();
     const queue = (await this.queries.openForTeam(team.trim())).map((row) => ({ case: row, ...caseDueState(row, today), openedAt: row.openedAt, id: row.id })).sort(compareQueue);
     // Only the cases of clients the caller has a relationship with (the team's supervisor: all).
-    const shown = await access.filter(queue, (entry) => entry.case.clientId, 'case:cases', first);
+    const shown = await access.filter(queue, (entry) => entry.case.clientId, 'case:cases', { limit: first });
     return shown.map(({ case: row, nextDueOn, overdue }) => ({ case: row, nextDueOn, overdue }));
   }
 

@@ -52,7 +52,7 @@ export class ClientResolver {
   @Query(() => ClientConnection, {
     name: 'clients',
     description:
-      'Asiakashaku: by exact personal identity code (henkilötunnus), or by name prefixes ("virt ai"); ordered by last name, first name; cursor-paged. Only clients the caller has a client relationship with are listed, so a page may hold fewer than `first`; continue from `endCursor` while `hasNextPage`.',
+      'Asiakashaku: by exact personal identity code (henkilötunnus), or by name prefixes ("virt ai"); ordered by last name, first name; cursor-paged. Only clients the caller has a client relationship with are listed (a benefits handler also finds a client by exact identity code), so a page may hold fewer than `first`; continue from `endCursor` while `hasNextPage`.',
   })
   async clients(
     @Args('search', { type: () => String }) search: string,
@@ -61,8 +61,10 @@ export class ClientResolver {
     @Ctx() ctx: GraphContext,
   ): Promise<ClientConnection> {
     const access = authorizeClientAccess(ctx, 'read');
-    const page = await this.queries.search(parseClientSearch(search), first, after);
-    return { edges: await access.filter(page.edges, (edge) => edge.node.id, 'case:client'), pageInfo: page.pageInfo };
+    const parsed = parseClientSearch(search);
+    const page = await this.queries.search(parsed, first, after);
+    const exact = parsed.kind === 'personalIdentityCode';
+    return { edges: await access.filter(page.edges, (edge) => edge.node.id, 'case:client', { exact }), pageInfo: page.pageInfo };
   }
 
   @ResolveField(() => Int, { name: 'age', description: CLIENT_AGE_DESCRIPTION })
