@@ -77,22 +77,31 @@ const DEMO_CLIENTS = [
   { personalIdentityCode: demoIdentityCode('241103', 'A', '924'), firstName: 'Elina', lastName: 'Nieminen', municipalityCode: '091', preferredLanguage: 'SV' },
 ];
 
+/**
+ * Registers the demo clients once, and opens a case for each one that has none, by the dev social
+ * worker: whoever opens a case works on it, so the printed token sees these clients in every service.
+ */
 async function seed(caseDatabaseUrl: string, gatewayUrl: string, token: string): Promise<string | undefined> {
+  const request = async (query: string, variables: Record<string, unknown>) => {
+    const response = await postGraphQL(gatewayUrl, query, variables, { authorization: `Bearer ${token}` });
+    if (response.errors) throw new Error(`seeding failed: ${response.errors[0].message}`);
+    return response.data;
+  };
   const db = new Client({ connectionString: caseDatabaseUrl });
   await db.connect();
   try {
-    const [existing] = (await db.query(`SELECT id FROM client ORDER BY registered_at LIMIT 1`)).rows;
-    if (existing) return existing.id as string; // seeded before
+    const clients: string[] = (await db.query(`SELECT id FROM client ORDER BY registered_at`)).rows.map((row) => row.id as string);
+    if (clients.length === 0) {
+      for (const input of DEMO_CLIENTS) clients.push((await request(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, { input })).registerClient.id);
+    }
+    const withCase = new Set((await db.query(`SELECT DISTINCT client_id FROM client_case`)).rows.map((row) => row.client_id as string));
+    for (const clientId of clients.filter((id) => !withCase.has(id))) {
+      await request(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } });
+    }
+    return clients[0];
   } finally {
     await db.end();
   }
-  let first: string | undefined;
-  for (const input of DEMO_CLIENTS) {
-    const response = await postGraphQL(gatewayUrl, `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, { input }, { authorization: `Bearer ${token}` });
-    if (response.errors) throw new Error(`seeding failed: ${response.errors[0].message}`);
-    first ??= response.data.registerClient.id;
-  }
-  return first;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage, Producer, TopicPartitionOffsetAndMetadata } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { AppLogger } from '@asw/platform';
 import { eventCatalog } from './catalog';
@@ -33,6 +33,8 @@ export interface EventConsumerOptions {
   retry?: Partial<HandlerRetryOptions>;
   /** Messages per database transaction; a long fetch is applied in chunks of this size. */
   chunkSize?: number;
+  /** How often applied offsets are committed to Kafka (default 1000 ms): a crash redelivers about this much, which the inbox skips. */
+  commitIntervalMs?: number;
   /** Group-membership timings; tests shorten them so a killed member is replaced quickly. */
   group?: Pick<ConsumerConfig, 'sessionTimeout' | 'rebalanceTimeout' | 'heartbeatInterval' | 'maxWaitTimeInMs'>;
 }
@@ -58,6 +60,8 @@ type Item = { message: ConsumedMessage; disposition: Disposition };
  * chunk is applied again one event per transaction, each retried with backoff and dead-lettered
  * after the last try, so one poison event never holds up the events behind it. Offsets are
  * committed only after the database committed; a crash in between redelivers, and the inbox skips.
+ * They are committed every second and on stop, off the fetch loop: kafkajs' own auto-commit would
+ * put a broker round trip after every fetched batch before the next fetch.
  */
 export class EventConsumer {
   readonly groupId: string;
@@ -71,6 +75,9 @@ export class EventConsumer {
   private readonly logger: AppLogger;
   private consumer?: Consumer;
   private dlqProducer?: Producer;
+  /** Next offset per topic-partition, applied (database committed) but not yet committed to Kafka. */
+  private readonly uncommitted = new Map<string, TopicPartitionOffsetAndMetadata>();
+  private commitTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: EventConsumerOptions) {
     const prefix = options.topicPrefix ?? '';
@@ -96,35 +103,60 @@ export class EventConsumer {
       this.recordError(`consumer crashed: ${describeError(payload.error)}`);
       this.logger.error({ err: describeError(payload.error), restart: payload.restart }, 'kafka consumer crashed');
     });
+    // After a rebalance, offsets of partitions this member no longer owns are the new owner's business.
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      for (const [key, { topic, partition }] of this.uncommitted) {
+        if (!payload.memberAssignment[topic]?.includes(partition)) this.uncommitted.delete(key);
+      }
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
     await this.consumer.run({
       eachBatchAutoResolve: false,
-      // Commit at most every second while a long batch is worked through, so a crash redelivers little.
-      autoCommitInterval: 1000,
+      autoCommit: false,
       // Partitions are independent (one client's events share one), so apply them side by side.
       partitionsConsumedConcurrently: 3,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.commitTimer = setInterval(() => void this.commitApplied((offsets) => this.consumer!.commitOffsets(offsets)), this.options.commitIntervalMs ?? 1000);
   }
 
-  /** Lets the in-flight chunk finish and commits its offsets; unprocessed messages are redelivered to the next owner. */
+  /** Lets the in-flight chunk finish and commits the offsets of everything applied; unprocessed messages are redelivered to the next owner. */
   async stop(): Promise<void> {
+    clearInterval(this.commitTimer);
+    // Applied while idle since the last periodic commit (a chunk in flight commits its own as it stops).
+    if (this.consumer) await this.commitApplied((offsets) => this.consumer!.commitOffsets(offsets));
     await this.consumer?.disconnect();
     await this.dlqProducer?.disconnect();
+  }
+
+  /** Commits the applied offsets not yet committed; on failure they stay for the next try (committing late only redelivers). */
+  private async commitApplied(commit: (offsets: TopicPartitionOffsetAndMetadata[]) => Promise<unknown>): Promise<void> {
+    if (this.uncommitted.size === 0) return;
+    const offsets = [...this.uncommitted];
+    this.uncommitted.clear();
+    try {
+      await commit(offsets.map(([, offset]) => offset));
+    } catch (error) {
+      for (const [key, offset] of offsets) if (!this.uncommitted.has(key)) this.uncommitted.set(key, offset);
+      this.logger.warn({ err: describeError(error) }, 'could not commit consumer offsets; will retry');
+    }
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const chunkSize = this.options.chunkSize ?? 500;
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale()) break;
       const chunk = batch.messages.slice(start, start + chunkSize);
       const items = chunk.map((message) => this.itemOf(batch.topic, batch.partition, message));
       await this.processChunk(items, heartbeat);
-      resolveOffset(chunk[chunk.length - 1].offset);
-      await commitOffsetsIfNecessary();
+      const last = chunk[chunk.length - 1].offset;
+      resolveOffset(last);
+      this.uncommitted.set(`${batch.topic}|${batch.partition}`, { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() });
       await heartbeat();
     }
+    // Stopping: commit now, while this member still belongs to the group (the periodic commit has stopped).
+    if (!isRunning()) await this.commitApplied((offsets) => commitOffsetsIfNecessary({ topics: byTopic(offsets) }));
   }
 
   private itemOf(topic: string, partition: number, message: KafkaMessage): Item {
@@ -206,6 +238,12 @@ export class EventConsumer {
   private recordError(message: string): void {
     this.lastError = { message, at: new Date() };
   }
+}
+
+function byTopic(offsets: TopicPartitionOffsetAndMetadata[]): Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }> {
+  const topics = new Map<string, Array<{ partition: number; offset: string }>>();
+  for (const { topic, partition, offset } of offsets) topics.set(topic, [...(topics.get(topic) ?? []), { partition, offset }]);
+  return [...topics].map(([topic, partitions]) => ({ topic, partitions }));
 }
 
 function where(message: ConsumedMessage) {

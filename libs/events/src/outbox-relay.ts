@@ -5,10 +5,13 @@ import { describeError, ErrorRecord } from './event-errors';
 import type { EventPublisher } from './event-publisher';
 
 interface OutboxRow {
-  id: string;
+  /** Null only in the one row that says the lock was held by another replica. */
+  seq: string | null;
+  locked: boolean;
   topic: string;
   message_key: string;
-  envelope: unknown;
+  /** The envelope as stored, as text: published as it is, never parsed here. */
+  envelope: string;
 }
 
 export interface OutboxRelayOptions {
@@ -112,10 +115,13 @@ export class OutboxRelay {
   }
 
   private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
     try {
+      // A batch smaller than batchSize took everything pending: events committed since then woke the
+      // relay again (or the fallback poll finds them), so no second, empty transaction is needed.
       let published: number | 'contended';
-      do published = await this.publishBatch();
-      while (!this.stopped && published !== 'contended' && published > 0);
+      do published = await this.publishBatch(batchSize);
+      while (!this.stopped && published === batchSize);
       if (published === 'contended') this.retryWhileContended();
       if (this.failures > 0) this.logger.info({ failures: this.failures }, 'outbox relay publishing again');
       this.failures = 0;
@@ -170,27 +176,34 @@ export class OutboxRelay {
   }
 
   /** Rows published, or 'contended' when another replica holds the publishing lock. */
-  private async publishBatch(): Promise<number | 'contended'> {
+  private async publishBatch(batchSize: number): Promise<number | 'contended'> {
     // Connect before opening the transaction: a broker outage must not hold row locks.
     const producer = await this.connectedProducer();
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
-      if (!locked) return 'contended';
+      // The lock and the batch in one round trip: the batch is read only if the lock was granted
+      // (the lateral subquery runs once per lock row, and not at all when `locked` is false).
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, message_key, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 500],
+        `SELECT held.locked, pending.seq, pending.topic, pending.message_key, pending.envelope::text AS envelope
+           FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) held
+           LEFT JOIN LATERAL (
+             SELECT seq, topic, message_key, envelope FROM outbox
+              WHERE held.locked AND sent_at IS NULL ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED
+           ) pending ON true`,
+        [RELAY_LOCK_KEY, batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (!rows[0].locked) return 'contended';
+      const batch = rows.filter((row) => row.seq !== null);
+      if (batch.length === 0) return 0;
       const byTopic = new Map<string, { key: string; value: string }[]>();
-      for (const row of rows) {
+      for (const row of batch) {
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.message_key, value: JSON.stringify(row.envelope) });
+        messages.push({ key: row.message_key, value: row.envelope });
         byTopic.set(row.topic, messages);
       }
       await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      await manager.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
-      this.published += rows.length;
-      return rows.length;
+      await manager.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((row) => row.seq)]);
+      this.published += batch.length;
+      return batch.length;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { EventConsumer, EventEnvelope, listDeadLetters, listParkedEvents, readEventsStatus, replayDeadLetters, topicOf } from '@asw/events';
+import { consumerLag, EventConsumer, EventEnvelope, listDeadLetters, listParkedEvents, readEventsStatus, replayDeadLetters, topicOf } from '@asw/events';
 import { createTestDatabase, eventually, produceRaw, testKafkaBrokers, uniqueSuffix } from '@asw/testing';
 import { ensureTestTopics, openDataSource, readTopic, testCatalog, testConsumer, testKafka, TestThingHandler, thingEnvelope } from './test-events';
 
@@ -124,6 +124,27 @@ describe('event consumer (real PostgreSQL and Kafka)', () => {
     expect(JSON.parse(parked[0].value!.toString())).toEqual(newer);
     expect(parked[0]).toMatchObject({ topic, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/) });
     expect(await appliedTimes(newer.id)).toBe(0);
+  });
+
+  it('commits the offsets of everything it applied when it stops, between periodic commits', async () => {
+    const ownPrefix = `t${uniqueSuffix()}.`;
+    await ensureTestTopics(kafka, ownPrefix);
+    // No periodic commit within the test: only stop() can commit.
+    const stopping = testConsumer({ kafka, dataSource, topicPrefix: ownPrefix, handlers: [new TestThingHandler()], commitIntervalMs: 600_000 });
+    await stopping.start();
+    const envelopes = Array.from({ length: 30 }, (_, i) => thingEnvelope(1000 + i));
+    await produceRaw(topicOf('case', ownPrefix), envelopes.map((envelope) => message(envelope)));
+    await eventually(async () => expect(await Promise.all(envelopes.map((envelope) => appliedTimes(envelope.id)))).toEqual(envelopes.map(() => 1)));
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const lag = async () => (await consumerLag(admin, stopping.groupId, stopping.topics)).reduce((sum, partition) => sum + partition.lag, 0);
+      expect(await lag()).toBe(30); // applied, not committed yet
+      await stopping.stop();
+      expect(await lag()).toBe(0);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('reports lag, dead letters and parked events', async () => {

@@ -78,15 +78,17 @@ export class KelaIntakeCommands {
     const valid = validateApplicationIntake(input, today);
     const kelaDecisionOn = kelaDecisionDay(input.kelaDecisionOn, today);
 
-    const find = async () => {
-      const manager = this.dataSource.manager;
-      const application = await manager.findOneBy(IncomeSupportApplicationEntity, { kelaReference: reference });
-      const resend = forwardResend(
-        { application, noticeWithReference: application === null && (await manager.existsBy(KelaNoticeEntity, { kelaReference: reference })) },
-        { matchedClientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), kind: valid.kind, submittedBy: partner.clientId },
-      );
-      return resend === 'RESEND' ? application : null;
-    };
+    // One snapshot for the reads: a concurrent first send commits its notice and application together,
+    // so a resend racing it sees both or neither, never the notice alone.
+    const find = () =>
+      this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+        const application = await manager.findOneBy(IncomeSupportApplicationEntity, { kelaReference: reference });
+        const resend = forwardResend(
+          { application, noticeWithReference: application === null && (await manager.existsBy(KelaNoticeEntity, { kelaReference: reference })) },
+          { matchedClientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), kind: valid.kind, submittedBy: partner.clientId },
+        );
+        return resend === 'RESEND' ? application : null;
+      });
     return once(find, () =>
       this.dataSource.transaction(async (manager) => {
         // The transfer is itself an eTotu notice (need for supplementary or preventive support): it
