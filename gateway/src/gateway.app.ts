@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
-import { createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
+import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
 import { GraphiqlController } from './graphiql.controller';
@@ -96,8 +97,16 @@ function gatewayModule(config: GatewayConfig) {
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
   const { GatewayModule, logger } = gatewayModule(config);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false });
-  // Larger bodies are refused (413) before they are parsed.
-  app.useBodyParser('json', { limit: config.GATEWAY_MAX_BODY_BYTES });
+  // Larger bodies are refused (413) before they are parsed, and the refusal is logged.
+  const parseJson = json({ limit: config.GATEWAY_MAX_BODY_BYTES });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    parseJson(req, res, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
+        logger.warn({ correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), code: 'PAYLOAD_TOO_LARGE', limit: config.GATEWAY_MAX_BODY_BYTES }, 'refused: request body over the limit');
+      }
+      next(error);
+    }),
+  );
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@asw/auth';
 import { topicOf } from '@asw/events';
 import { eventually, gatewayHeaders, observeTopic, postGraphQL, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
-import { caseSubgraph } from '../case.subgraph';
-import { KELA, ok, REGISTER, registration } from '../../test/case-test-kit';
+import { caseSubgraph } from '../src/case.subgraph';
+import { KELA, ok, REGISTER, registration } from './case-test-kit';
 
 const PLANNER: Identity = { kind: 'user', userId: 'worker-plan-1', roles: ['SOCIAL_WORKER'], team: 'team-plan', organisation: 'test-county' };
 const STRANGER: Identity = { kind: 'user', userId: 'worker-stranger-1', roles: ['SOCIAL_WORKER'], team: 'team-other', organisation: 'test-county' };
