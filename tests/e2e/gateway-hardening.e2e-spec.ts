@@ -109,6 +109,7 @@ describe('a hardened gateway', () => {
     const introspection = await production.request('{ __schema { queryType { name } } }', {}, token);
     expect(introspection.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(introspection.data).toBeUndefined();
+    expect(production.process.log()).toMatch(/"code":"GRAPHQL_VALIDATION_FAILED","introspection":true.*refused: operation does not validate/);
     const typo = await production.request(`{ clent(id: "${UNKNOWN_CLIENT}") { id } }`, {}, token);
     expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.errors?.[0].message).not.toContain('Did you mean');

@@ -7,6 +7,7 @@ import { Identity, signAccessToken } from '@asw/auth';
 import { freePort } from '@asw/infra';
 import { findPersonalIdentityCodes } from '@asw/personal-identity-code';
 import type { ServiceName } from '@asw/events';
+import type { ServiceConfig } from '@asw/platform';
 import {
   gatewayHeaders,
   GraphQLResponse,
@@ -47,6 +48,9 @@ export interface RunningGraph extends RunningGateway {
   sweep(): Promise<{ logs: string; messages: string[] }>;
 }
 
+/** The apps log at production's default level, so the identity-code sweep reads every line production would write. */
+const LOG_LEVEL = (process.env.LOG_LEVEL ?? 'info') as ServiceConfig['LOG_LEVEL'];
+
 async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
   const response = await postGraphQL<{ _service: { sdl: string } }>(subgraph.url, '{ _service { sdl } }', {}, await gatewayHeaders(TEST_WORKER));
   if (response.errors) throw new Error(`could not read the SDL of ${subgraph.url}: ${response.errors[0].message}`);
@@ -60,7 +64,7 @@ async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
  */
 export async function startGraph(gatewayEnv: Record<string, string> = {}): Promise<RunningGraph> {
   const prefix = testTopicPrefix();
-  const started = await Promise.allSettled(SUBGRAPHS.map((entry) => startSubgraphProcess(entry, { KAFKA_TOPIC_PREFIX: prefix })));
+  const started = await Promise.allSettled(SUBGRAPHS.map((entry) => startSubgraphProcess(entry, { KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL })));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) {
@@ -112,7 +116,7 @@ async function startGatewayWith(supergraphPath: string, env: Record<string, stri
   const base = `http://127.0.0.1:${port}`;
   const gateway = await startReadyProcess('gateway', 'gateway/src/main.ts', {
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_LEVEL,
     PORT: String(port),
     SUPERGRAPH_PATH: supergraphPath,
     AUTH_ISSUER: TEST_AUTH.issuer,

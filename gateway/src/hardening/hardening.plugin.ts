@@ -5,6 +5,9 @@ import type { GatewayContext } from '../gateway-context';
 import { exceededLimit, measureOperation, OperationLimits } from './operation-limits';
 import { operationHash, PartnerOperations } from './partner-operations';
 
+/** Codes of documents Apollo Server refuses before they run. */
+const UNRUNNABLE = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+
 function refusal(message: string, code: 'FORBIDDEN' | 'OPERATION_LIMIT_EXCEEDED', status: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status } } });
 }
@@ -31,6 +34,14 @@ export function hardeningPlugin(options: { limits: OperationLimits; partnerOpera
       }
       const caller = identity.kind === 'user' ? { userId: identity.userId } : { partner: identity.partner, clientId: identity.clientId };
       return {
+        // Documents that do not parse or validate (introspection in production among them) are refused
+        // by Apollo Server itself; the refusal is logged here, without the messages (they can quote input).
+        async didEncounterErrors({ errors, operationName }) {
+          const codes = [...new Set(errors.map((error) => String(error.extensions?.code)).filter((code) => UNRUNNABLE.has(code)))];
+          if (codes.length === 0) return;
+          const introspection = errors.some((error) => error.message.startsWith('GraphQL introspection is not allowed'));
+          logger.warn({ ...caller, operationName: operationName ?? null, code: codes[0], introspection }, 'refused: operation does not validate');
+        },
         async didResolveOperation({ operation, document, schema, source, request: resolved }) {
           const operationName = operation?.name?.value ?? null;
           if (identity.kind === 'partner' && !partnerOperations.get(identity.partner)?.has(operationHash(source))) {
