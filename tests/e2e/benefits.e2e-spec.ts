@@ -211,9 +211,14 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     expect(unrelatedRead.data?.client?.incomeSupportApplications ?? null).toBeNull();
     expect(await inQueue(unrelated, reference)).toBeUndefined();
 
-    // The team's handler reads it, on the queue's basis.
+    // The team's handler reads it, on the queue's basis: by id, and on the client (the client's basic
+    // details from case, the applications in the team's queue from benefits-handling).
     expect((await graph.request(`query ($id: ID!) { incomeSupportApplication(id: $id) { id } }`, { id: application.id }, handler)).errors).toBeUndefined();
-    expect(await log('handler-e2e')).toContainEqual({ action: 'READ', basis: 'queue:etuuskasittely', outcome: 'ALLOWED' });
+    const throughClient = await graph.request(`query ($id: ID!) { client(id: $id) { id incomeSupportApplications { id handlingTeam } } }`, { id: clientId }, handler);
+    expect(throughClient.errors).toBeUndefined();
+    expect(throughClient.data.client).toEqual({ id: clientId, incomeSupportApplications: [{ id: application.id, handlingTeam: 'etuuskasittely' }] });
+    // Three reads on record: the queue listing above, the application by id, the client's applications.
+    expect(await log('handler-e2e')).toEqual(Array(3).fill({ action: 'READ', basis: 'queue:etuuskasittely', outcome: 'ALLOWED' }));
 
     // Another Kela client asking about this reference gets the answer an unknown reference gets, on record.
     const notTheirs = await graph.request(STATUS, { reference }, otherKela);

@@ -1,3 +1,4 @@
+import { Inject, Optional } from '@nestjs/common';
 import { Directive, Field, ID, ObjectType, Resolver, ResolveReference } from '@nestjs/graphql';
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import type { GraphContext } from './graph-context';
@@ -16,6 +17,16 @@ export function requestedClientFields(info: GraphQLResolveInfo | undefined): str
 }
 
 /**
+ * A service whose users reach some of its client fields on another basis than a client relationship
+ * (a benefits handler through the team's queue) provides this under `CLIENT_READ_GATE`. It admits the
+ * caller (recording the basis with `ctx.access.admit`) or refuses; without it, a relationship is required.
+ */
+export interface ClientReadGate {
+  admitRead(ctx: GraphContext, clientId: string, fields: string[]): Promise<void>;
+}
+export const CLIENT_READ_GATE = Symbol('CLIENT_READ_GATE');
+
+/**
  * The `Client` entity as the services that extend it see it: only its key, owned by `case`.
  * A factory, not a module-level class, so the case service (which owns the real `Client` type)
  * never registers this one by importing the library.
@@ -30,15 +41,18 @@ export function clientReferenceType() {
 
   @Resolver(() => ClientReference)
   class ClientReferenceResolver {
+    constructor(@Optional() @Inject(CLIENT_READ_GATE) private readonly gate?: ClientReadGate) {}
+
     /**
      * Every read of this service's data about a client comes through here, so it is checked here (a
-     * client relationship, whoever built the `_entities` call) and logged here.
+     * client relationship, or the service's gate; whoever built the `_entities` call) and logged here.
      */
     @ResolveReference()
     async resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): Promise<ClientReference> {
       const fields = requestedClientFields(info);
       if (fields.length > 0) {
-        await ctx.relationships.require(reference.id, 'READ', ...fields);
+        if (this.gate) await this.gate.admitRead(ctx, reference.id, fields);
+        else await ctx.relationships.require(reference.id, 'READ', ...fields);
         ctx.access.read(reference.id, ...fields);
       }
       return { id: reference.id };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hasRole, Identity, UserIdentity, UserRole } from '@asw/auth';
 import { notFound } from '@asw/platform';
-import { AccessAction, GraphContext, parseId } from '@asw/subgraph';
+import { AccessAction, ClientReadGate, GraphContext, parseId } from '@asw/subgraph';
 import { BENEFITS_SETTINGS, BenefitsSettings } from './config/benefits.config';
 
 /**
@@ -24,6 +24,9 @@ export const REGISTER_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR', 'SO
 export const HANDLE_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR', 'SOCIAL_WORKER', 'SOCIAL_INSTRUCTOR'];
 /** The roles that work from a team's queue: its handlers and the team lead. */
 export const QUEUE_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR'];
+
+/** The Client fields a queue reaches: the applications of a client who has one in the caller's team's queue (only those are listed). */
+const QUEUE_CLIENT_FIELDS = new Set(['incomeSupportApplications']);
 
 /** What access needs of an application: whose it is and whose queue it is in. */
 export interface ApplicationScope {
@@ -56,7 +59,7 @@ export function handlingTeamFor(registeredBy: Identity | null, defaultTeam: stri
  * never change, so checking before the command's own transaction admits exactly what it then changes.
  */
 @Injectable()
-export class BenefitsAccess {
+export class BenefitsAccess implements ClientReadGate {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
@@ -75,6 +78,33 @@ export class BenefitsAccess {
       return;
     }
     await ctx.relationships.require(application.clientId, action, category);
+  }
+
+  /**
+   * Reading this service's fields of a Client (`_entities`): with a client relationship, or, for the
+   * applications alone, through the caller's team's queue when the client has an application in it.
+   */
+  async admitRead(ctx: GraphContext, clientId: string, fields: string[]): Promise<void> {
+    const team = queueTeamOf(ctx.identity);
+    const byQueue =
+      team !== null &&
+      fields.every((field) => QUEUE_CLIENT_FIELDS.has(field)) &&
+      (await ctx.relationships.of(clientId)) === null &&
+      (await this.clientsInQueue(ctx, team).load(clientId.toLowerCase()));
+    if (byQueue) ctx.access.admit(clientId, queueBasis(team));
+    else await ctx.relationships.require(clientId, 'READ', ...fields);
+  }
+
+  /** Whether each client has an application in the team's queue, for all clients of one request level in one query. */
+  private clientsInQueue(ctx: GraphContext, team: string) {
+    return ctx.loaders.get<boolean>(`clients-in-queue:${team}`, async (clientIds) => {
+      const rows: Array<{ client_id: string }> = await this.dataSource.query(
+        `SELECT DISTINCT client_id FROM income_support_application WHERE handling_team = $1 AND client_id = ANY($2::uuid[])`,
+        [team, clientIds],
+      );
+      const inQueue = new Set(rows.map((row) => row.client_id));
+      return clientIds.map((id) => inQueue.has(id));
+    });
   }
 
   /** Registering for a client: the caller must reach the queue the application will go to, or the client. */

@@ -215,19 +215,47 @@ describe('who reaches an application: the handling team’s queue or a client re
     expect(log.some((row) => [unrelated.clientId, closed.clientId].includes(row.client_id!))).toBe(false);
   });
 
-  it('refuses Client.incomeSupportApplications to a worker without a relationship, and to a handler (whose way in is the queue)', async () => {
+  it('gives Client.incomeSupportApplications with a relationship (all of them) or through a team’s queue (those in it); refuses anyone else, logged', async () => {
     const app = await application();
-    const selection = 'id incomeSupportApplications { id }';
-    for (const identity of [OTHER_SOCIAL_WORKER, HANDLER_OF_ANOTHER_TEAM]) {
+    const registered = await call(HANDLER_OF_ANOTHER_TEAM, REGISTER, {
+      input: { clientId: app.clientId, kind: 'SUPPLEMENTARY', channel: 'PAPER', receivedOn: '2026-11-17', expenses: [{ expenseType: 'MEDICINE', claimedCents: 1_000 }] },
+    });
+    expect(registered.response.errors).toBeUndefined();
+    const theirs = registered.response.data.registerIncomeSupportApplication.id;
+    const onlyOurs = await application();
+    const entities = async (identity: Identity, ids: string[], selection = 'id incomeSupportApplications { id }') => {
       const correlationId = randomUUID();
-      const response = await resolveClients(service.url, { ...(await gatewayHeaders(identity)), [CORRELATION_ID_HEADER]: correlationId }, [app.clientId], selection);
+      const response = await resolveClients(service.url, { ...(await gatewayHeaders(identity)), [CORRELATION_ID_HEADER]: correlationId }, ids, selection);
+      return { response, log: await accessLogOf(service, correlationId) };
+    };
+    const ids = (response: { data?: { _entities: Array<{ incomeSupportApplications: Array<{ id: string }> }> } | null }) =>
+      response.data!._entities.map((client) => client.incomeSupportApplications.map((a) => a.id).sort());
+
+    const named = await entities(SOCIAL_WORKER, [app.clientId]);
+    expect(named.response.errors).toBeUndefined();
+    expect(ids(named.response)).toEqual([[app.id, theirs].sort()]);
+    for (const [identity, own, basis] of [
+      [HANDLER, app.id, 'queue:etuuskasittely'],
+      [HANDLER_OF_ANOTHER_TEAM, theirs, 'queue:etuuskasittely-pohjoinen'],
+    ] as const) {
+      const { response, log } = await entities(identity, [app.clientId]);
+      expect(response.errors).toBeUndefined();
+      expect(ids(response)).toEqual([[own]]);
+      expect(new Set(log.map((row) => [row.client_id, row.action, row.basis, row.outcome].join(' ')))).toEqual(new Set([`${app.clientId} READ ${basis} ALLOWED`]));
+    }
+    // Refused: a worker without a relationship; a handler whose team's queue holds nothing of the
+    // client; and, through the queue, anything beyond the applications (Kela's notices).
+    const refused: Array<[Identity, string, string]> = [
+      [OTHER_SOCIAL_WORKER, onlyOurs.clientId, 'id incomeSupportApplications { id }'],
+      [HANDLER_OF_ANOTHER_TEAM, onlyOurs.clientId, 'id incomeSupportApplications { id }'],
+      [HANDLER, app.clientId, 'id incomeSupportApplications { id } kelaNotices { id }'],
+    ];
+    for (const [identity, clientId, selection] of refused) {
+      const { response, log } = await entities(identity, [clientId], selection);
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(response.data?._entities?.[0] ?? null).toBeNull();
-      expect((await accessLogOf(service, correlationId)).map((row) => [row.client_id, row.outcome])).toEqual([[app.clientId, 'REFUSED']]);
+      expect(log.map((row) => [row.client_id, row.outcome])).toEqual([[clientId, 'REFUSED']]);
     }
-    const allowed = await resolveClients(service.url, await gatewayHeaders(SOCIAL_WORKER), [app.clientId], selection);
-    expect(allowed.errors).toBeUndefined();
-    expect(allowed.data!._entities[0].incomeSupportApplications).toEqual([{ id: app.id }]);
   });
 
   it('answers an unknown id NOT_FOUND and a malformed one BAD_USER_INPUT, before any access is granted', async () => {

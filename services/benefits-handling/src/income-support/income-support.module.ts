@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CLIENT_READ_GATE } from '@asw/subgraph';
 import { BenefitsAccess } from '../access';
 import { ClientReferenceResolver } from '../client-reference';
 import { KnownClientsModule } from '../known-clients/known-clients.module';
@@ -10,7 +11,18 @@ import { RentArrearsReportedHandler } from './rent-arrears-reported.handler';
 
 @Module({
   imports: [KnownClientsModule],
-  providers: [BenefitsAccess, ClientReferenceResolver, ClientIncomeSupportResolver, IncomeSupportApplicationResolver, ApplicationQueries, RegisterApplicationCommand, ApplicationWorkflowCommands, RentArrearsReportedHandler],
+  providers: [
+    BenefitsAccess,
+    // Benefits handlers reach a client's applications through their team's queue too.
+    { provide: CLIENT_READ_GATE, useExisting: BenefitsAccess },
+    ClientReferenceResolver,
+    ClientIncomeSupportResolver,
+    IncomeSupportApplicationResolver,
+    ApplicationQueries,
+    RegisterApplicationCommand,
+    ApplicationWorkflowCommands,
+    RentArrearsReportedHandler,
+  ],
   exports: [BenefitsAccess, ApplicationQueries, RegisterApplicationCommand, RentArrearsReportedHandler],
 })
 export class IncomeSupportModule {}

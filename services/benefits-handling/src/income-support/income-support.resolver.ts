@@ -35,12 +35,17 @@ function changed<T extends { clientId: string }>(ctx: GraphContext, application:
 
 @Resolver(() => ClientReference)
 export class ClientIncomeSupportResolver {
-  constructor(private readonly queries: ApplicationQueries) {}
+  constructor(
+    private readonly queries: ApplicationQueries,
+    private readonly access: BenefitsAccess,
+  ) {}
 
-  @ResolveField(() => [IncomeSupportApplication], { description: 'Toimeentulotukihakemukset: the client’s income support applications, newest first.' })
-  incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
+  @ResolveField(() => [IncomeSupportApplication], {
+    description: 'Toimeentulotukihakemukset: the client’s income support applications, newest first (through the team’s queue: those in it).',
+  })
+  async incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
     requireUser(ctx.identity, ...READ_ROLES);
-    return ctx.loaders.get('applicationsByClient', (ids) => this.queries.applicationsOf(ids)).load(client.id);
+    return this.access.filter(ctx, await ctx.loaders.get('applicationsByClient', (ids) => this.queries.applicationsOf(ids)).load(client.id));
   }
 }
 
