@@ -12,7 +12,7 @@ export { AccessRecorder, roleBasis } from './access-log/access-recorder';
 export type { AccessEntry, AccessAction, AccessOutcome } from './access-log/access-recorder';
 export { AccessLogEntry, ClientAccessReport } from './access-log/access-report';
 export { ClientRelationships } from './relationships/client-relationships';
-export { caseRelationshipsChanged, loadCaseRelationships } from './relationships/case-relationships';
+export { caseRelationshipsChanged, loadCaseRelationships, republishCaseRelationships } from './relationships/case-relationships';
 export { CLIENT_RELATIONSHIPS, relationshipOf, relationshipBasis } from './relationships/relationship.rules';
 export type { ClientRelationship, CaseRelationships } from './relationships/relationship.rules';
 export { RETENTION_CLASSES, LIBRARY_TABLE_RETENTION } from './retention/retention';

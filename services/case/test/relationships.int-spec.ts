@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@asw/auth';
-import { topicOf } from '@asw/events';
-import { eventually, gatewayHeaders, observeTopic, postGraphQL, resolveClients, RunningSubgraph, startSubgraph, TEST_WORKER } from '@asw/testing';
+import { EventPublisher, topicOf } from '@asw/events';
+import { CaseRelationships, loadCaseRelationships, republishCaseRelationships } from '@asw/subgraph';
+import { eventually, gatewayHeaders, observeTopic, postGraphQL, resolveClients, RunningSubgraph, startSubgraph, startTsProcess, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
 import { CaseOpenedBy1763800000110 } from '../src/migrations/1763800000110-case-opened-by.migration';
 import { clientWithCase, ok, REGISTER, registration, SUPERVISOR } from './case-test-kit';
@@ -243,6 +245,35 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     expect(events.every((m) => m.key === clientId)).toBe(true);
     const [row] = await service.dataSource.query(`SELECT team, open, named_worker, co_workers FROM case_relationships WHERE case_id = $1`, [caseId]);
     expect(row).toEqual({ team: 'team-test', open: false, named_worker: 'snap-named', co_workers: ['snap-co', OPENER_ID].sort() });
+  });
+
+  it('republishes every case’s snapshot as it stands, open and closed, once per run, on the operator’s command', async () => {
+    const { caseId } = await clientWithCase(service.url, opener);
+    const closed = await clientWithCase(service.url, opener);
+    await ok(service.url, CLOSE, { id: closed.caseId }, opener);
+    const snapshots = async () =>
+      (await service.dataSource.query(`SELECT DISTINCT client_id FROM case_relationships`)).map((row: { client_id: string }) => row.client_id);
+    const current = await loadCaseRelationships(service.dataSource.manager, await snapshots());
+    expect(current.map((snapshot) => snapshot.caseId)).toEqual(expect.arrayContaining([caseId, closed.caseId]));
+    const republished = (correlationId: string) =>
+      observer.received.filter((m) => m.envelope.type === 'CaseRelationshipsChanged' && m.envelope.correlationId === correlationId).map((m) => m.envelope.payload as CaseRelationships);
+    const sorted = <T extends { caseId: string }>(list: T[]) => [...list].sort((a, b) => a.caseId.localeCompare(b.caseId));
+
+    // The command, as an operator runs it (`npm run events:republish-relationships`); the service's relay publishes.
+    const tool = startTsProcess('tools/events/republish-case-relationships.ts', [], {
+      DATABASE_URL: service.config.DATABASE_URL,
+      KAFKA_TOPIC_PREFIX: service.config.KAFKA_TOPIC_PREFIX,
+    });
+    await new Promise((resolve) => tool.child.once('exit', resolve));
+    expect(tool.child.exitCode).toBe(0);
+    const [, count, correlationId] = /case: (\d+) case relationship snapshot\(s\) in the outbox \(correlation id ([0-9a-f-]{36})\)/.exec(tool.log())!;
+    expect(Number(count)).toBe(current.length);
+    await eventually(() => expect(sorted(republished(correlationId))).toEqual(sorted(current)));
+
+    // Batches: the same, however small they are.
+    const batched = randomUUID();
+    expect(await republishCaseRelationships(service.dataSource, new EventPublisher('case', service.config.KAFKA_TOPIC_PREFIX), batched, 2)).toBe(current.length);
+    await eventually(() => expect(sorted(republished(batched))).toEqual(sorted(current)));
   });
 
   it('its migration records the opener and who works on each case opened before it (open and closed)', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CaseRelationshipsChanged, EventEnvelope, EventHandler, EventPublisher, PayloadOf } from '@asw/events';
 import type { CaseRelationships } from './relationship.rules';
 
@@ -27,21 +27,57 @@ export async function caseRelationshipsChanged(manager: EntityManager, publisher
   await publisher.publish(manager, CaseRelationshipsChanged, snapshot, { subject: snapshot.clientId, correlationId });
 }
 
+interface CaseRelationshipsRow {
+  case_id: string;
+  client_id: string;
+  team: string;
+  open: boolean;
+  named_worker: string | null;
+  co_workers: string[];
+  changed_at: Date;
+}
+
+const COLUMNS = `case_id, client_id, team, open, named_worker, co_workers, changed_at`;
+
+const snapshotOf = (row: CaseRelationshipsRow): CaseRelationships => ({
+  caseId: row.case_id,
+  clientId: row.client_id,
+  team: row.team,
+  open: row.open,
+  namedWorker: row.named_worker,
+  coWorkers: row.co_workers,
+  changedAt: row.changed_at.toISOString(),
+});
+
 /** The cases of these clients with who works on them. */
 export async function loadCaseRelationships(manager: EntityManager, clientIds: readonly string[]): Promise<CaseRelationships[]> {
-  const rows: Array<{ case_id: string; client_id: string; team: string; open: boolean; named_worker: string | null; co_workers: string[]; changed_at: Date }> = await manager.query(
-    `SELECT case_id, client_id, team, open, named_worker, co_workers, changed_at FROM case_relationships WHERE client_id = ANY($1::uuid[])`,
-    [clientIds],
-  );
-  return rows.map((row) => ({
-    caseId: row.case_id,
-    clientId: row.client_id,
-    team: row.team,
-    open: row.open,
-    namedWorker: row.named_worker,
-    coWorkers: row.co_workers,
-    changedAt: row.changed_at.toISOString(),
-  }));
+  const rows: CaseRelationshipsRow[] = await manager.query(`SELECT ${COLUMNS} FROM case_relationships WHERE client_id = ANY($1::uuid[])`, [clientIds]);
+  return rows.map(snapshotOf);
+}
+
+/**
+ * The case service's operator command (`npm run events:republish-relationships`): every case's
+ * snapshot, open and closed, into the outbox again, for a service that joins later or restores its
+ * database. A service that already has a snapshot keeps it (it keeps the latest `changedAt`), and a
+ * case changing meanwhile publishes a later one, so running it is always safe. One transaction per
+ * batch; returns how many snapshots were published.
+ */
+export async function republishCaseRelationships(dataSource: DataSource, publisher: EventPublisher, correlationId: string, batchSize = 500): Promise<number> {
+  let total = 0;
+  let after: string | null = null;
+  for (;;) {
+    const rows: CaseRelationshipsRow[] = await dataSource.transaction(async (manager) => {
+      const batch: CaseRelationshipsRow[] = await manager.query(
+        `SELECT ${COLUMNS} FROM case_relationships WHERE $1::uuid IS NULL OR case_id > $1::uuid ORDER BY case_id LIMIT $2`,
+        [after, batchSize],
+      );
+      for (const row of batch) await publisher.publish(manager, CaseRelationshipsChanged, snapshotOf(row), { subject: row.client_id, correlationId });
+      return batch;
+    });
+    total += rows.length;
+    if (rows.length < batchSize) return total;
+    after = rows[rows.length - 1].case_id;
+  }
 }
 
 /** Every service but case learns who works on a case from case's events (added by the library). */
