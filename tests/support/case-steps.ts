@@ -83,8 +83,11 @@ export interface TestWorker {
 export async function assignCaseWorkers(graph: RunningGraph, supervisor: string, caseId: string, named: TestWorker, coWorkers: TestWorker[] = []): Promise<string[]> {
   const ids: string[] = [];
   for (const worker of [named, ...coWorkers]) {
-    const { registerWorker } = await ok(graph, `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: worker }, supervisor);
-    ids.push(registerWorker.id);
+    // A worker registered by an earlier step of the same file is the same worker (CONFLICT names them).
+    const registered = await graph.request(`mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: worker }, supervisor);
+    const existing = registered.errors?.[0].extensions?.code === 'CONFLICT' ? (registered.errors[0].extensions.details as { existingWorkerId: string }).existingWorkerId : undefined;
+    if (registered.errors && !existing) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(registered.errors)}`);
+    ids.push(existing ?? registered.data.registerWorker.id);
   }
   await ok(
     graph,
