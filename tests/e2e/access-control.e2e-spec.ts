@@ -131,7 +131,7 @@ describe('access control: an attack suite through the real gateway and subgraphs
         expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
         expect(response.data ?? null).toBeNull();
       }
-      expect(housing.process.log()).toMatch(/refused: no valid gateway identity/);
+      await eventually(() => expect(housing.process.log()).toMatch(/refused: no valid gateway identity/));
     });
   });
 

@@ -264,7 +264,7 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
       DATABASE_URL: service.config.DATABASE_URL,
       KAFKA_TOPIC_PREFIX: service.config.KAFKA_TOPIC_PREFIX,
     });
-    await new Promise((resolve) => tool.child.once('exit', resolve));
+    await new Promise((resolve) => tool.child.once('close', resolve)); // exited, and its output read to the end
     expect(tool.child.exitCode).toBe(0);
     const [, count, correlationId] = /case: (\d+) case relationship snapshot\(s\) in the outbox \(correlation id ([0-9a-f-]{36})\)/.exec(tool.log())!;
     expect(Number(count)).toBe(current.length);
