@@ -37,10 +37,10 @@ export function hardeningPlugin(options: { limits: OperationLimits; partnerOpera
         // Documents that do not parse or validate (introspection in production among them) are refused
         // by Apollo Server itself; the refusal is logged here, without the messages (they can quote input).
         async didEncounterErrors({ errors, operationName }) {
-          const codes = [...new Set(errors.map((error) => String(error.extensions?.code)).filter((code) => UNRUNNABLE.has(code)))];
-          if (codes.length === 0) return;
+          const code = errors.map((error) => String(error.extensions?.code)).find((candidate) => UNRUNNABLE.has(candidate));
+          if (!code) return;
           const introspection = errors.some((error) => error.message.startsWith('GraphQL introspection is not allowed'));
-          logger.warn({ ...caller, operationName: operationName ?? null, code: codes[0], introspection }, 'refused: operation does not validate');
+          logger.warn({ ...caller, operationName: operationName ?? null, code, introspection }, 'refused: operation does not validate');
         },
         async didResolveOperation({ operation, document, schema, source, request: resolved }) {
           const operationName = operation?.name?.value ?? null;

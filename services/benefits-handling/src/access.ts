@@ -81,18 +81,17 @@ export class BenefitsAccess implements ClientReadGate {
   }
 
   /**
-   * Reading this service's fields of a Client (`_entities`): with a client relationship, or, for the
-   * applications alone, through the caller's team's queue when the client has an application in it.
+   * Reading this service's fields of a Client (`_entities`), as `admit` does for one application: for
+   * the applications alone, through the caller's team's queue when the client has an application in
+   * it; otherwise with a client relationship.
    */
   async admitRead(ctx: GraphContext, clientId: string, fields: string[]): Promise<void> {
     const team = queueTeamOf(ctx.identity);
-    const byQueue =
-      team !== null &&
-      fields.every((field) => QUEUE_CLIENT_FIELDS.has(field)) &&
-      (await ctx.relationships.of(clientId)) === null &&
-      (await this.clientsInQueue(ctx, team).load(clientId.toLowerCase()));
-    if (byQueue) ctx.access.admit(clientId, queueBasis(team));
-    else await ctx.relationships.require(clientId, 'READ', ...fields);
+    if (team !== null && fields.every((field) => QUEUE_CLIENT_FIELDS.has(field)) && (await this.clientsInQueue(ctx, team).load(clientId.toLowerCase()))) {
+      ctx.access.admit(clientId, queueBasis(team));
+      return;
+    }
+    await ctx.relationships.require(clientId, 'READ', ...fields);
   }
 
   /** Whether each client has an application in the team's queue, for all clients of one request level in one query. */
