@@ -3,6 +3,8 @@
  * composes them with @apollo/composition and writes gateway/supergraph.graphql (plus each service's
  * schema.graphql, for review). `--check` writes nothing and fails when a checked-in file is stale.
  * Composition errors fail either way, so a breaking schema change fails the build, not production.
+ * It also writes the client-facing API schema (gateway/api-schema.graphql) and refuses a change to it
+ * that would break a client (tools/api-schema.ts), checked over every committed version of that file.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { ACCEPTED_BREAKS_FILE, API_SCHEMA_FILE, apiSchemaSdl, committedApiSchemas, parseAcceptedBreaks, unacceptedBreakingChanges } from './api-schema';
 import { routingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from './graph';
 
 const root = process.cwd(); // npm scripts run at the repository root
@@ -37,6 +40,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   outputs.set(SUPERGRAPH_FILE, `${result.supergraphSdl.trim()}\n`);
+  const apiSdl = apiSchemaSdl(result.supergraphSdl);
+  outputs.set(API_SCHEMA_FILE, apiSdl);
+  const breaks = breakingChanges(apiSdl);
+  if (breaks.length > 0) {
+    process.stderr.write(
+      `Breaking change to the API schema (${API_SCHEMA_FILE}):\n${breaks.map((line) => `- ${line}`).join('\n')}\n` +
+        `Deprecate first (@deprecated, removed in a later change), or list each change word for word with a reason in ${ACCEPTED_BREAKS_FILE}.\n`,
+    );
+    process.exit(1);
+  }
 
   const stale: string[] = [];
   for (const [file, content] of outputs) {
@@ -51,6 +64,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(check ? 'supergraph is up to date\n' : `composed ${SUPERGRAPH_FILE} from ${services.length} subgraphs\n`);
+}
+
+/** Breaking changes between consecutive committed versions of the API schema and from the last one to `apiSdl`. */
+function breakingChanges(apiSdl: string): string[] {
+  const acceptedPath = join(root, ACCEPTED_BREAKS_FILE);
+  const accepted = existsSync(acceptedPath) ? parseAcceptedBreaks(readFileSync(acceptedPath, 'utf8')) : [];
+  const versions = [...committedApiSchemas(root).map((version) => ({ label: version.commit.slice(0, 12), sdl: version.sdl })), { label: 'this tree', sdl: apiSdl }];
+  return versions.slice(1).flatMap((next, index) =>
+    unacceptedBreakingChanges(versions[index].sdl, next.sdl, accepted).map((change) => `${change} (${versions[index].label} → ${next.label})`),
+  );
 }
 
 main().catch((error: unknown) => {
