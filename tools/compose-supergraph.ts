@@ -4,17 +4,20 @@
  * schema.graphql, for review). `--check` writes nothing and fails when a checked-in file is stale.
  * Composition errors fail either way, so a breaking schema change fails the build, not production.
  * It also writes the client-facing API schema (gateway/api-schema.graphql) and refuses a change to it
- * that would break a client (tools/api-schema.ts), checked over every committed version of that file.
+ * that would break a client (tools/api-schema.ts), checked over every committed version of that file,
+ * and the enum labels for frontends (gateway/enum-labels.json); an enum value without labels fails.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { buildSchema, parse } from 'graphql';
+import { enumLabelsOf, unlabelledEnumValues } from '../libs/subgraph/src/labels/enum-labels';
 import { ACCEPTED_BREAKS_FILE, API_SCHEMA_FILE, apiSchemaSdl, committedApiSchemas, parseAcceptedBreaks, unacceptedBreakingChanges } from './api-schema';
 import { routingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from './graph';
 
+const ENUM_LABELS_FILE = 'gateway/enum-labels.json'; // what a UI shows for each enum value, in fi, sv and en
 const root = process.cwd(); // npm scripts run at the repository root
 
 /** Each subgraph prints its own SDL in its own process (its built main.js), as it would serve it. */
@@ -42,6 +45,13 @@ async function main(): Promise<void> {
   outputs.set(SUPERGRAPH_FILE, `${result.supergraphSdl.trim()}\n`);
   const apiSdl = apiSchemaSdl(result.supergraphSdl);
   outputs.set(API_SCHEMA_FILE, apiSdl);
+  const apiSchema = buildSchema(apiSdl);
+  const unlabelled = unlabelledEnumValues(apiSchema);
+  if (unlabelled.length > 0) {
+    process.stderr.write(`Enum values without fi/sv/en labels (add them to libs/subgraph/src/labels/enum-labels.data.ts): ${unlabelled.join(', ')}\n`);
+    process.exit(1);
+  }
+  outputs.set(ENUM_LABELS_FILE, `${JSON.stringify(enumLabelsOf(apiSchema), null, 2)}\n`);
   const breaks = breakingChanges(apiSdl);
   if (breaks.length > 0) {
     process.stderr.write(

@@ -8,6 +8,7 @@ export * from './authorization';
 export * from './local-date.scalar';
 export * from './ids';
 export * from './periodic-job';
+export * from './labels/enum-labels';
 export { AccessRecorder, roleBasis } from './access-log/access-recorder';
 export type { AccessEntry, AccessAction, AccessOutcome } from './access-log/access-recorder';
 export { AccessLogEntry, ClientAccessReport } from './access-log/access-report';

@@ -19,6 +19,7 @@ import { accessLogPlugin } from './access-log/access-log.plugin';
 import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { describeEnumValues } from './labels/enum-labels';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
@@ -74,6 +75,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
           autoSchemaFile: { federation: 2 },
           buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport] },
           sortSchema: true,
+          transformSchema: describeEnumValues, // every enum value labelled fi/sv/en (labels/enum-labels.data.ts)
           playground: false,
           graphiql: false,
           introspection: config.NODE_ENV !== 'production',
