@@ -6,34 +6,25 @@
  * identity provider, never from this tool.
  */
 import { parseArgs } from 'node:util';
-import { DEV_AUTH, Identity, identitySchema, signAccessToken } from '@asw/auth';
+import { DEV_AUTH, DEVELOPMENT_TOKEN_TTL_SECONDS, developmentIdentity, Identity, signAccessToken } from '@asw/auth';
 
 const { values } = parseArgs({
   options: {
     role: { type: 'string', multiple: true },
     partner: { type: 'string' },
     user: { type: 'string' },
-    team: { type: 'string', default: 'dev-team' },
+    team: { type: 'string' },
     org: { type: 'string' },
-    ttl: { type: 'string', default: String(8 * 3600) },
+    ttl: { type: 'string', default: String(DEVELOPMENT_TOKEN_TTL_SECONDS) },
   },
 });
 
-const candidate = values.partner
-  ? { kind: 'partner', partner: values.partner, clientId: values.user ?? `dev-${values.partner.toLowerCase()}`, organisation: values.org ?? values.partner }
-  : {
-      kind: 'user',
-      roles: values.role ?? ['SOCIAL_WORKER'],
-      userId: values.user ?? `dev-${(values.role?.[0] ?? 'SOCIAL_WORKER').toLowerCase().replace(/_/g, '-')}`,
-      team: values.team,
-      organisation: values.org ?? 'dev-county',
-    };
-const parsed = identitySchema.safeParse(candidate);
-if (!parsed.success) {
-  process.stderr.write(`Not a valid identity: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}\n`);
+const result = developmentIdentity({ roles: values.role, partner: values.partner, user: values.user, team: values.team, org: values.org });
+if ('problems' in result) {
+  process.stderr.write(`Not a valid identity: ${result.problems.join('; ')}\n`);
   process.exit(2);
 }
-const identity: Identity = parsed.data;
+const identity: Identity = result.identity;
 signAccessToken(
   identity,
   {

@@ -10,7 +10,7 @@ import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDE
 import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
-import { GraphiqlController } from './graphiql.controller';
+import { developmentControllers } from './graphiql.controller';
 import { hardeningPlugin } from './hardening/hardening.plugin';
 import { loadPartnerOperations } from './hardening/partner-operations';
 import { RateLimiter } from './hardening/rate-limiter';
@@ -87,7 +87,8 @@ function gatewayModule(config: GatewayConfig) {
         },
       }),
     ],
-    controllers: [GatewayHealthController, ...(production ? [] : [GraphiqlController])],
+    // The IDE and development tokens exist only outside production.
+    controllers: [GatewayHealthController, ...(production ? [] : developmentControllers(settings.jwtSecret ? (settings as Required<Pick<AccessTokenSettings, 'issuer' | 'audience' | 'jwtSecret'>>) : undefined))],
   })
   class GatewayModule {}
   return { GatewayModule, logger };

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Controller, Get, Header, NotFoundException, Param, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, NotFoundException, Param, Query, StreamableFile, Type } from '@nestjs/common';
+import { DEVELOPMENT_TOKEN_TTL_SECONDS, developmentIdentity, signAccessToken, USER_ROLES, PARTNERS } from '@asw/auth';
 
 /**
  * The GraphQL IDE, served from this process with no CDN: the county's network may have no internet
- * access. GraphiQL and React come from node_modules. Not registered in production.
+ * access. GraphiQL and React come from node_modules. Development only: not registered in production.
+ * Its headers persist in the browser; with local tokens (AUTH_JWT_SECRET) it gets a development token
+ * itself (`/dev/token`, a role picker above the editor), so the first schema load already carries one.
  */
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
@@ -18,52 +21,117 @@ function packageFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-const PAGE = `<!doctype html>
+function page(tokens: boolean): string {
+  const roles = [...USER_ROLES.map((role) => `role=${role}`), ...PARTNERS.map((partner) => `partner=${partner}`)];
+  return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>Adult social work graph</title>
   <link rel="stylesheet" href="/ide/graphiql.css" />
-  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <style>
+    body { margin: 0; height: 100vh; display: flex; flex-direction: column; font: 14px system-ui, sans-serif; }
+    #token { padding: 6px 12px; border-bottom: 1px solid #ddd; display: flex; gap: 8px; align-items: center; }
+    #graphiql { flex: 1; }
+  </style>
 </head>
 <body>
+  <div id="token">${
+    tokens
+      ? `Development token as <select id="as">${roles.map((query) => `<option value="${query}">${query.split('=')[1]}</option>`).join('')}</select>
+    <button id="get">Use a new token</button> <span id="status"></span>`
+      : 'Paste a token from the county\'s identity provider into the headers below as {"authorization": "Bearer …"}.'
+  }</div>
   <div id="graphiql">Loading the GraphQL IDE…</div>
   <script src="/ide/react.js"></script>
   <script src="/ide/react-dom.js"></script>
   <script src="/ide/graphiql.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        shouldPersistHeaders: false,
-        headers: JSON.stringify({ authorization: 'Bearer <token printed by npm start>' }, null, 2),
-        defaultQuery: '# Set the authorization header below, then ask for a client:\\n{ client(id: "<client id>") { id firstName lastName } }\\n',
-      }),
-    );
+    const HEADERS = 'graphiql:headers';
+    const PLACEHOLDER = JSON.stringify({ authorization: 'Bearer <paste a token>' }, null, 2);
+    const hasToken = (headers) => { try { return /^Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+$/.test(JSON.parse(headers || '{}').authorization || ''); } catch { return false; } };
+    const serverFetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    // Nothing reaches the server before a token is in the headers: no UNAUTHENTICATED noise.
+    const fetcher = (params, options) =>
+      hasToken(JSON.stringify(options && options.headers)) ? serverFetcher(params, options)
+        : Promise.resolve({ errors: [{ message: 'Put a token in the headers first: {"authorization": "Bearer …"}' }] });
+    async function useNewToken() {
+      const response = await fetch('/dev/token?' + document.getElementById('as').value);
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.message);
+      localStorage.setItem(HEADERS, JSON.stringify({ authorization: 'Bearer ' + body.token }, null, 2));
+    }
+    function render() {
+      ReactDOM.createRoot(document.getElementById('graphiql')).render(
+        React.createElement(GraphiQL, {
+          fetcher,
+          shouldPersistHeaders: true,
+          headers: localStorage.getItem(HEADERS) || PLACEHOLDER,
+          defaultQuery: '# Who am I working with? Register a client, open a case, then ask for the client:\\n{ clients(search: "virtanen", first: 10) { edges { node { id firstName lastName } } } }\\n',
+        }),
+      );
+    }
+    const picker = document.getElementById('get');
+    if (picker) {
+      picker.onclick = () => useNewToken().then(() => location.reload(), (error) => (document.getElementById('status').textContent = error.message));
+      if (!hasToken(localStorage.getItem(HEADERS))) useNewToken().then(render, render);
+      else render();
+    } else render();
   </script>
 </body>
 </html>`;
+}
 
-@Controller()
-export class GraphiqlController {
-  private readonly cache = new Map<string, Buffer>();
+/** What the development tools may sign with: the gateway's own local-token settings. */
+export interface DevelopmentTokenSettings {
+  issuer: string;
+  audience: string;
+  jwtSecret: string;
+}
 
-  @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  page(): string {
-    return PAGE;
-  }
+/**
+ * The IDE and, where the gateway verifies local tokens (AUTH_JWT_SECRET), `GET /dev/token?role=…`
+ * (`&team=…&user=…&org=…`, or `?partner=KELA`): a development token, as `npm run token` prints.
+ * The caller registers these only outside production.
+ */
+export function developmentControllers(tokens: DevelopmentTokenSettings | undefined): Type[] {
+  const cache = new Map<string, Buffer>();
 
-  @Get('ide/:asset')
-  asset(@Param('asset') name: string): StreamableFile {
-    const asset = ASSETS[name];
-    if (!asset) throw new NotFoundException();
-    let body = this.cache.get(name);
-    if (!body) {
-      body = readFileSync(packageFile(asset.pkg, asset.file));
-      this.cache.set(name, body);
+  @Controller()
+  class GraphiqlController {
+    @Get()
+    @Header('content-type', 'text/html; charset=utf-8')
+    @Header('cache-control', 'no-store')
+    page(): string {
+      return page(tokens !== undefined);
     }
-    return new StreamableFile(body, { type: asset.type });
+
+    @Get('ide/:asset')
+    asset(@Param('asset') name: string): StreamableFile {
+      const asset = ASSETS[name];
+      if (!asset) throw new NotFoundException();
+      let body = cache.get(name);
+      if (!body) {
+        body = readFileSync(packageFile(asset.pkg, asset.file));
+        cache.set(name, body);
+      }
+      return new StreamableFile(body, { type: asset.type });
+    }
   }
+
+  @Controller('dev')
+  class DevelopmentTokenController {
+    @Get('token')
+    @Header('cache-control', 'no-store')
+    async token(@Query() query: Record<string, string | string[] | undefined>): Promise<{ token: string; expiresInSeconds: number }> {
+      const one = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+      const roles = ([] as string[]).concat(query.role ?? []);
+      const result = developmentIdentity({ roles, partner: one('partner'), user: one('user'), team: one('team'), org: one('org') });
+      if ('problems' in result) throw new BadRequestException(`Not a valid identity: ${result.problems.join('; ')}`);
+      const token = await signAccessToken(result.identity, tokens as DevelopmentTokenSettings, DEVELOPMENT_TOKEN_TTL_SECONDS);
+      return { token, expiresInSeconds: DEVELOPMENT_TOKEN_TTL_SECONDS };
+    }
+  }
+
+  return tokens ? [GraphiqlController, DevelopmentTokenController] : [GraphiqlController];
 }
