@@ -47,35 +47,49 @@ function page(tokens: boolean): string {
   <script src="/ide/react-dom.js"></script>
   <script src="/ide/graphiql.js"></script>
   <script>
-    const HEADERS = 'graphiql:headers';
+    // GraphiQL keeps each tab's headers in its tab state (shouldPersistHeaders).
+    const TABS = 'graphiql:tabState';
     const PLACEHOLDER = JSON.stringify({ authorization: 'Bearer <paste a token>' }, null, 2);
     const hasToken = (headers) => { try { return /^Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+$/.test(JSON.parse(headers || '{}').authorization || ''); } catch { return false; } };
+    const tabs = () => { try { return JSON.parse(localStorage.getItem(TABS)); } catch { return null; } };
+    const savedHeaders = () => { const state = tabs(); return state && state.tabs[state.activeTabIndex] ? state.tabs[state.activeTabIndex].headers : null; };
     const serverFetcher = GraphiQL.createFetcher({ url: '/graphql' });
     // Nothing reaches the server before a token is in the headers: no UNAUTHENTICATED noise.
     const fetcher = (params, options) =>
       hasToken(JSON.stringify(options && options.headers)) ? serverFetcher(params, options)
         : Promise.resolve({ errors: [{ message: 'Put a token in the headers first: {"authorization": "Bearer …"}' }] });
-    async function useNewToken() {
+    async function newTokenHeaders() {
       const response = await fetch('/dev/token?' + document.getElementById('as').value);
       const body = await response.json();
       if (!response.ok) throw new Error(body.message);
-      localStorage.setItem(HEADERS, JSON.stringify({ authorization: 'Bearer ' + body.token }, null, 2));
+      return JSON.stringify({ authorization: 'Bearer ' + body.token }, null, 2);
     }
-    function render() {
+    function render(headers) {
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
         React.createElement(GraphiQL, {
           fetcher,
           shouldPersistHeaders: true,
-          headers: localStorage.getItem(HEADERS) || PLACEHOLDER,
-          defaultQuery: '# Who am I working with? Register a client, open a case, then ask for the client:\\n{ clients(search: "virtanen", first: 10) { edges { node { id firstName lastName } } } }\\n',
+          headers: headers || PLACEHOLDER,
+          defaultQuery: '# Find a client you work with (register one and open a case first):\\n{ clients(search: "virtanen", first: 10) { edges { node { id firstName lastName } } } }\\n',
         }),
       );
     }
-    const picker = document.getElementById('get');
-    if (picker) {
-      picker.onclick = () => useNewToken().then(() => location.reload(), (error) => (document.getElementById('status').textContent = error.message));
-      if (!hasToken(localStorage.getItem(HEADERS))) useNewToken().then(render, render);
-      else render();
+    const button = document.getElementById('get');
+    if (button) {
+      // A new token goes into every open tab's headers, written before GraphiQL mounts again
+      // (GraphiQL saves its own state as the page unloads).
+      const PENDING = 'asw:new-headers';
+      button.onclick = () => newTokenHeaders().then((headers) => {
+        sessionStorage.setItem(PENDING, headers);
+        location.reload();
+      }, (error) => (document.getElementById('status').textContent = error.message));
+      const pending = sessionStorage.getItem(PENDING);
+      sessionStorage.removeItem(PENDING);
+      const state = tabs();
+      if (pending && state) { state.tabs.forEach((tab) => (tab.headers = pending)); localStorage.setItem(TABS, JSON.stringify(state)); }
+      if (pending) render(pending);
+      else if (hasToken(savedHeaders())) render(savedHeaders());
+      else newTokenHeaders().then(render, () => render());
     } else render();
   </script>
 </body>
