@@ -42,12 +42,12 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       ? fromEnvPostgres(env.DATABASE_URL as string)
       : choice.postgres === 'docker'
         ? docker().then((m) => m.startPostgresContainer())
-        : startEmbeddedPostgres({ purpose, root, records, log }),
+        : startEmbeddedPostgres({ purpose, root, records, log, port: options.ports?.postgres, env }),
     choice.kafka === 'env'
       ? fromEnvKafka(env.KAFKA_BROKERS as string)
       : choice.kafka === 'docker'
         ? docker().then((m) => m.startKafkaContainer())
-        : startLocalKafka({ purpose, root, records, log }),
+        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka }),
   ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     // Started in parallel: stop the half that came up before reporting the other's failure.
