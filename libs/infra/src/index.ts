@@ -9,3 +9,4 @@ export { assertPortsFree, isPortFree, portTakenMessage } from './net';
 export { describePortOwner, portOwner } from './port-owner';
 export { DEV_POSTGRES_PORT } from './embedded-postgres';
 export { DEV_KAFKA_PORT } from './local-kafka';
+export { isAlive } from './process-info';
