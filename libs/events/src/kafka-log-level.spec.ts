@@ -10,6 +10,7 @@ describe('kafkaLogLevel', () => {
     [logLevel.ERROR, response, 'This server does not host this topic-partition', 'debug'],
     [logLevel.ERROR, 'Response FindCoordinator(key: 10, version: 2)', 'The group coordinator is not available', 'debug'],
     [logLevel.ERROR, 'Response CreateTopics(key: 19, version: 3)', 'Topic with this name already exists', 'debug'],
+    [logLevel.ERROR, 'Response CreateTopics(key: 19, version: 3)', 'Topic creation errors', 'debug'], // seen on every start: services create the same topics
     [logLevel.ERROR, 'Response JoinGroup(key: 11, version: 5)', 'The group is rebalancing, so a rejoin is needed', 'debug'],
     [logLevel.ERROR, 'The coordinator is not aware of this member, re-joining the group', 'The coordinator is not aware of this member', 'info'],
     [logLevel.ERROR, 'The group is rebalancing, re-joining', 'The group is rebalancing, so a rejoin is needed', 'info'],

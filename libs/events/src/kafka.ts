@@ -18,6 +18,10 @@ const EXPECTED_BROKER_ANSWERS = new Set(
     .filter((code) => code.retriable || ['TOPIC_ALREADY_EXISTS', 'REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'MEMBER_ID_REQUIRED'].includes(code.type))
     .map((code) => code.message),
 );
+// kafkajs' summary when one of several topics in a CreateTopics answer failed (services starting together
+// create the same topics: TOPIC_ALREADY_EXISTS). Our only createTopics caller, ensureTopics, retries and
+// throws what persists.
+EXPECTED_BROKER_ANSWERS.add('Topic creation errors');
 /** A consumer re-joining its group: routine whenever members come and go. */
 const REJOIN = /^The (coordinator is not aware of this member|group is rebalancing), re-joining/;
 
