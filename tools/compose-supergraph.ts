@@ -20,9 +20,12 @@ import { routingUrl, SUBGRAPHS, SUPERGRAPH_FILE } from './graph';
 const ENUM_LABELS_FILE = 'gateway/enum-labels.json'; // what a UI shows for each enum value, in fi, sv and en
 const root = process.cwd(); // npm scripts run at the repository root
 
-/** Each subgraph prints its own SDL in its own process (its built main.js), as it would serve it. */
+/**
+ * Each subgraph prints its own SDL in its own process, as it would serve it: run from source (compiled in
+ * memory), so composing never writes a build another run or a running graph uses.
+ */
 async function printSdl(dir: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'dist', dir, 'src/main.js'), '--print-schema'], {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(root, 'tools', 'ts-register.js'), join(root, dir, 'src/main.ts'), '--print-schema'], {
     cwd: root,
     maxBuffer: 16 * 1024 * 1024,
   });

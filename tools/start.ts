@@ -1,26 +1,54 @@
 /**
- * `npm start`: the whole graph on this machine. Provisions PostgreSQL and Kafka (DATABASE_URL /
- * KAFKA_BROKERS if set, else Docker, else local processes), starts the four subgraphs and the gateway
- * as separate processes (as they run in production), seeds a small demo data set unless --no-seed,
- * and prints the gateway URL, a dev token and an example query. Ctrl-C stops everything it started.
+ * `npm start [-- --no-seed] [--base-port N] [--postgres-port N] [--kafka-port N]`: the whole graph on this
+ * machine. Provisions PostgreSQL and Kafka (DATABASE_URL / KAFKA_BROKERS if set, else Docker, else local
+ * processes), builds the apps into a private folder and starts the four subgraphs and the gateway from it
+ * as separate processes (as they run in production), seeds a small demo data set unless --no-seed, and
+ * prints the gateway URL, a dev token and an example query. Ctrl-C stops everything it started.
+ * Runs from source (`node -r ./tools/ts-register.js`), so no other tool's build can change what it runs.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { databaseUrl, ensureDatabase, provisionInfrastructure } from '@asw/infra';
+import { databaseUrl, ensureDatabase, isAlive, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
-import { createLogger } from '@asw/platform';
+import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
-import { GATEWAY_PORT, SUBGRAPHS } from './graph';
+import { devPorts, DevPorts, PortSettingError, subgraphUrlOverrides } from './dev-ports';
+import { SUBGRAPHS } from './graph';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildInto } = require('./build.js') as { buildInto(outDir: string): number };
 
 const log = createLogger('dev-runner');
 const children: ChildProcess[] = [];
 let stopping = false;
 
+const root = process.cwd(); // npm scripts run at the repository root
+const buildsDir = join(root, '.cache', 'builds');
+/** This run's own build: no other tool or run writes here, and it is removed when the graph stops. */
+const buildDir = join(buildsDir, `start-${process.pid}`);
+
+/** Builds of earlier runs that ended without tidying (killed): their owner's pid is no longer alive. */
+function removeAbandonedBuilds(): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(buildsDir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const owner = /^start-(\d+)$/.exec(entry);
+    if (owner && Number(owner[1]) !== process.pid && !isAlive(Number(owner[1]))) rmSync(join(buildsDir, entry), { recursive: true, force: true });
+  }
+}
+
 function startApp(name: string, entry: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(process.cwd(), 'dist', entry)], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(buildDir, entry)], {
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -63,6 +91,7 @@ async function shutdown(code: number): Promise<void> {
     ),
   );
   await infraStop?.();
+  rmSync(buildDir, { recursive: true, force: true });
   process.exit(code);
 }
 
@@ -104,55 +133,98 @@ async function seed(caseDatabaseUrl: string, gatewayUrl: string, token: string):
   }
 }
 
+/** A setting `npm start` cannot use: one line, no stack trace, nothing started. */
+class StartError extends Error {}
+
+/** The settings, checked before anything is built or started. */
+function settings(): { ports: DevPorts; seed: boolean; databasePrefix: string } {
+  let values: { 'no-seed'?: boolean; 'base-port'?: string; 'postgres-port'?: string; 'kafka-port'?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { 'no-seed': { type: 'boolean' }, 'base-port': { type: 'string' }, 'postgres-port': { type: 'string' }, 'kafka-port': { type: 'string' } },
+    }));
+  } catch (error) {
+    throw new StartError(`${(error as Error).message} (npm start -- [--no-seed] [--base-port N] [--postgres-port N] [--kafka-port N])`);
+  }
+  const env = loadConfig(
+    z.object({
+      LOG_LEVEL: configFields.logLevel,
+      /** Prefixes the per-service database names (e.g. two graphs on one PostgreSQL server). */
+      ASW_DATABASE_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'must be lower-case letters, digits and _').default(''),
+    }),
+  );
+  const ports = devPorts({ basePort: values['base-port'], postgresPort: values['postgres-port'], kafkaPort: values['kafka-port'] }, process.env);
+  return { ports, seed: !values['no-seed'], databasePrefix: env.ASW_DATABASE_PREFIX };
+}
+
+/** The apps' ports, checked before anything starts: a taken one names its holder and how to choose others. */
+async function assertAppPortsFree(ports: DevPorts): Promise<void> {
+  const wanted: Array<[string, number]> = [['the gateway', ports.gateway], ...SUBGRAPHS.map((entry): [string, number] => [`the ${entry.name} subgraph`, ports.subgraphs[entry.name]])];
+  for (const [what, port] of wanted) {
+    if (!(await isPortFree(port))) {
+      throw new StartError(portTakenMessage(what, port, `start on other ports with \`npm start -- --base-port ${ports.gateway + 1000}\` (or ASW_BASE_PORT): the gateway on that port, the subgraphs on the next four`));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const infra = await provisionInfrastructure({ purpose: 'dev', log: (message) => log.info(message) });
+  const { ports, seed: seeding, databasePrefix } = settings();
+  await assertAppPortsFree(ports);
+  const infra = await provisionInfrastructure({ purpose: 'dev', log: (message) => log.info(message), ports: { postgres: ports.postgres, kafka: ports.kafka } });
   infraStop = () => infra.stop();
   const brokers = infra.kafka.brokers.join(',');
   const gatewayIdentitySecret = process.env.GATEWAY_IDENTITY_SECRET ?? DEV_AUTH.gatewayIdentitySecret;
 
+  removeAbandonedBuilds();
+  mkdirSync(buildsDir, { recursive: true });
+  rmSync(buildDir, { recursive: true, force: true });
+  const built = buildInto(buildDir);
+  log.info(`built ${built} files into ${buildDir.slice(root.length + 1)} (this run's own build)`);
+
+  const databaseOf = (entry: (typeof SUBGRAPHS)[number]) => `${databasePrefix}${entry.database}`;
   for (const entry of SUBGRAPHS) {
-    await ensureDatabase(infra.postgres.serverUrl, entry.database);
+    await ensureDatabase(infra.postgres.serverUrl, databaseOf(entry));
     startApp(entry.name, `${entry.dir}/src/main.js`, {
-      PORT: String(entry.port),
-      DATABASE_URL: databaseUrl(infra.postgres.serverUrl, entry.database),
+      PORT: String(ports.subgraphs[entry.name]),
+      DATABASE_URL: databaseUrl(infra.postgres.serverUrl, databaseOf(entry)),
       KAFKA_BROKERS: brokers,
       GATEWAY_IDENTITY_SECRET: gatewayIdentitySecret,
     });
   }
-  await Promise.all(SUBGRAPHS.map((entry) => waitReady(entry.name, entry.port)));
+  await Promise.all(SUBGRAPHS.map((entry) => waitReady(entry.name, ports.subgraphs[entry.name])));
 
+  const subgraphUrls = subgraphUrlOverrides(ports);
   startApp('gateway', 'gateway/src/main.js', {
-    PORT: String(GATEWAY_PORT),
+    PORT: String(ports.gateway),
     AUTH_ISSUER: process.env.AUTH_ISSUER ?? DEV_AUTH.issuer,
     AUTH_AUDIENCE: process.env.AUTH_AUDIENCE ?? DEV_AUTH.audience,
     AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? DEV_AUTH.jwtSecret,
     GATEWAY_IDENTITY_SECRET: gatewayIdentitySecret,
+    ...(subgraphUrls ? { SUBGRAPH_URLS: subgraphUrls } : {}),
   });
-  await waitReady('gateway', GATEWAY_PORT);
+  await waitReady('gateway', ports.gateway);
 
-  const gatewayUrl = `http://localhost:${GATEWAY_PORT}/graphql`;
+  const gatewayUrl = `http://localhost:${ports.gateway}/graphql`;
   const token = await signAccessToken(
     { kind: 'user', userId: 'dev-social-worker', roles: ['SOCIAL_WORKER'], team: 'dev-team', organisation: 'dev-county' },
     { issuer: DEV_AUTH.issuer, audience: DEV_AUTH.audience, jwtSecret: DEV_AUTH.jwtSecret },
     8 * 3600,
   );
-  const seeded = process.argv.includes('--no-seed')
-    ? undefined
-    : await seed(databaseUrl(infra.postgres.serverUrl, SUBGRAPHS[0].database), gatewayUrl, token);
+  const seeded = seeding ? await seed(databaseUrl(infra.postgres.serverUrl, databaseOf(SUBGRAPHS[0])), gatewayUrl, token) : undefined;
 
   const clientId = seeded ?? '<client id from registerClient>';
   process.stdout.write(
     [
       '',
-      `The graph is up: ${gatewayUrl} (GraphQL IDE: http://localhost:${GATEWAY_PORT}/)`,
+      `The graph is up: ${gatewayUrl} (GraphQL IDE: http://localhost:${ports.gateway}/)`,
       `PostgreSQL: ${infra.postgres.source}, Kafka: ${infra.kafka.source}`,
       '',
-      'Dev token (SOCIAL_WORKER, 8 h; `npm run token -- --role <ROLE>` makes others):',
+      'Dev token (SOCIAL_WORKER, 8 h; `npm run token -- --role <ROLE>` makes others, `npm run token -- --help` shows how):',
       token,
       '',
-      'Example query (one client, fields from all four subgraphs):',
+      'Example query (one client, fields from all four subgraphs; TOKEN=<the token above>):',
       `curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
       `  -d '{"query":"{ client(id: \\"${clientId}\\") { id firstName lastName housingSupport { status } incomeSupportApplications { kind status } rehabilitationEligibility { eligible reason clientKnownSince } } }"}'`,
       '',
@@ -163,6 +235,11 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
+  if (error instanceof StartError || error instanceof ConfigError || error instanceof PortSettingError) {
+    process.stderr.write(`npm start: ${error.message}\n`);
+    await shutdown(2);
+    return;
+  }
   log.fatal({ err: error instanceof Error ? error.message : String(error) }, 'the graph could not start');
   await shutdown(1);
 });

@@ -53,7 +53,7 @@ describe('GraphQL Code Generator from the checked-in API schema', () => {
   let generated: string;
   beforeAll(async () => {
     generated = await generateClientTypes(join(root, 'gateway', 'api-schema.graphql'));
-  });
+  }, 120_000); // a Node process of its own, and a strict type check below: seconds on a loaded machine
 
   it('generates the screen’s query, variables and typed document', () => {
     expect(generated).toContain('export type ClientOverviewQuery =');
@@ -63,12 +63,12 @@ describe('GraphQL Code Generator from the checked-in API schema', () => {
 
   it('the screen type-checks against the generated types', () => {
     expect(typeCheckScreen(generated)).toEqual([]);
-  });
+  }, 120_000);
 
   it('a screen that reads a field the schema does not have fails the check (the check can fail)', () => {
     const broken = generated.replace(/firstName\?: string \| null/g, 'givenName?: string | null').replace(/firstName: string \| null/g, 'givenName: string | null');
     expect(broken).not.toBe(generated);
     expect(typeCheckScreen(broken).join('\n')).toMatch(/firstName/);
-  });
+  }, 120_000);
 });
 

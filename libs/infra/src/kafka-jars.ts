@@ -42,6 +42,12 @@ function mvn(args: string[], cwd: string): Promise<void> {
   });
 }
 
+/** Whether the jars of the pom's Kafka version are already fetched (then Maven is not needed). */
+export function hasKafkaJars(root: string): boolean {
+  const version = kafkaVersionFromPom(readFileSync(kafkaPomPath(root), 'utf8'));
+  return isCompleteJarFolder(join(cacheDir(root), 'kafka', `libs-${version}`));
+}
+
 /**
  * The jars of Apache Kafka (the version in libs/infra/kafka/pom.xml), fetched from Maven Central once into
  * .cache/kafka/libs-<version> and reused after that. Fetched into a temporary folder and renamed, so an

@@ -61,7 +61,14 @@ function formatStorage(classpath: string, propertiesFile: string, jvm: string[],
  * jars Maven fetched. dev: ports 9092/9093, data in .cache/kafka/dev kept between runs. test: free ports,
  * a fresh folder deleted by stop().
  */
-export async function startLocalKafka(options: { purpose: Purpose; root: string; records: RunRecords; log: (message: string) => void }): Promise<ProvidedKafka> {
+export async function startLocalKafka(options: {
+  purpose: Purpose;
+  root: string;
+  records: RunRecords;
+  log: (message: string) => void;
+  /** dev only: the broker port (default 9092); the controller listens on the next one. */
+  port?: number;
+}): Promise<ProvidedKafka> {
   const { purpose, root, records, log } = options;
   const test = purpose === 'test';
   const { version, libsDir } = await ensureKafkaJars(root, log);
@@ -71,8 +78,9 @@ export async function startLocalKafka(options: { purpose: Purpose; root: string;
   const instanceDir = join(cacheDir(root), 'kafka', instance);
   const dataDir = join(instanceDir, 'data');
   const logFile = join(instanceDir, 'kafka.log');
-  if (!test) await assertPortsFree([DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT], 'local Kafka (dev)', 'set KAFKA_BROKERS to use another broker');
-  const [port, controllerPort] = test ? await freePorts(2) : [DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT];
+  const devPorts = options.port === undefined ? [DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT] : [options.port, options.port + 1];
+  if (!test) await assertPortsFree(devPorts, 'local Kafka (dev)', 'choose others with --kafka-port / ASW_KAFKA_PORT (the controller takes the next port), or set KAFKA_BROKERS to use another broker');
+  const [port, controllerPort] = test ? await freePorts(2) : devPorts;
   const record = { owner: process.pid, kind: 'java' as const, stopSignal: 'SIGTERM' as const, throwawayDir: test ? instanceDir : undefined };
   records.write(recordName, record);
 

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { describePortOwner } from './port-owner';
 
 /** A port the OS considers free on 127.0.0.1 right now (tests: each run gets its own). */
 export function freePort(): Promise<number> {
@@ -29,11 +30,14 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** The message for a taken port: which port, and which process holds it when the machine tells us. */
+export function portTakenMessage(what: string, port: number, alternative: string): string {
+  return `${what} needs port ${port} on 127.0.0.1, but ${describePortOwner(port)} already listens there: stop it, or ${alternative}`;
+}
+
 /** Fixed dev ports: say clearly who is in the way instead of letting the server fail obscurely. */
 export async function assertPortsFree(ports: number[], what: string, alternative: string): Promise<void> {
   for (const port of ports) {
-    if (!(await isPortFree(port))) {
-      throw new Error(`${what} needs port ${port} on 127.0.0.1, but something already listens there: stop it, or ${alternative}`);
-    }
+    if (!(await isPortFree(port))) throw new Error(portTakenMessage(what, port, alternative));
   }
 }

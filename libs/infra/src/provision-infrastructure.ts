@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { databaseUrl, redactUrl } from './database';
 import { isDockerAvailable } from './docker-detect';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { hasKafkaJars } from './kafka-jars';
 import { startLocalKafka } from './local-kafka';
+import { assertKafkaRequirements } from './requirements';
 import { cacheDir, repoRoot } from './paths';
 import { chooseProvisioning, needsDockerCheck, parseBrokers, Provisioner } from './provisioning';
 import { RunRecords } from './run-records';
@@ -33,6 +35,8 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
   log(`provisioning for ${purpose}: PostgreSQL from ${describe(choice.postgres)}, Kafka from ${describe(choice.kafka)}`);
 
   const root = repoRoot();
+  // Before anything starts: what the local broker needs from the machine.
+  if (choice.kafka === 'local') assertKafkaRequirements({ needMaven: !hasKafkaJars(root), env });
   const records = new RunRecords(join(cacheDir(root), 'run'));
   if (choice.postgres === 'local' || choice.kafka === 'local') await records.cleanUpStale(log);
 
@@ -42,12 +46,12 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       ? fromEnvPostgres(env.DATABASE_URL as string)
       : choice.postgres === 'docker'
         ? docker().then((m) => m.startPostgresContainer())
-        : startEmbeddedPostgres({ purpose, root, records, log }),
+        : startEmbeddedPostgres({ purpose, root, records, log, port: options.ports?.postgres, env }),
     choice.kafka === 'env'
       ? fromEnvKafka(env.KAFKA_BROKERS as string)
       : choice.kafka === 'docker'
         ? docker().then((m) => m.startKafkaContainer())
-        : startLocalKafka({ purpose, root, records, log }),
+        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka }),
   ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     // Started in parallel: stop the half that came up before reporting the other's failure.

@@ -25,4 +25,6 @@ export interface ProvisionOptions {
   purpose: Purpose;
   log: (message: string) => void;
   env?: NodeJS.ProcessEnv;
+  /** dev only: ports of the local servers (defaults 5433 and 9092; Kafka's controller takes the next port). */
+  ports?: { postgres?: number; kafka?: number };
 }

@@ -28,6 +28,8 @@ describe('serviceConfigSchema', () => {
     [{ GATEWAY_IDENTITY_SECRET: 'short' }, 'GATEWAY_IDENTITY_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ KAFKA_TOPIC_PREFIX: 'bad prefix' }, 'KAFKA_TOPIC_PREFIX'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ LOG_LEVEL: 'INFO' }, 'LOG_LEVEL'],
   ])('refuses %j naming %s, without echoing values', (override, key) => {
     let error: unknown;
     try {

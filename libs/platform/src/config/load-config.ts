@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../logging/logger';
 
 /** Thrown at startup when the environment does not describe a runnable app. Names keys, never values. */
 export class ConfigError extends Error {
@@ -28,7 +29,7 @@ export const configFields = {
   port,
   secret,
   nodeEnv: z.enum(['development', 'test', 'production']).default('development'),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  logLevel: z.enum(LOG_LEVELS).default('info'),
   kafkaBrokers: z
     .string()
     .min(1)
