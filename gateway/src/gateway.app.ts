@@ -6,7 +6,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
+import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, signGatewayIdentity } from '@asw/auth';
 import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
@@ -15,11 +15,23 @@ import { hardeningPlugin } from './hardening/hardening.plugin';
 import { loadPartnerOperations } from './hardening/partner-operations';
 import { RateLimiter } from './hardening/rate-limiter';
 
-/** Passes the verified caller (signed for subgraphs) and the correlation id on every subgraph request. */
+/**
+ * Passes the verified caller and the correlation id on every subgraph request: a token minted for this
+ * one request (its body's digest), for this one subgraph, valid for seconds (libs/auth gateway-identity).
+ */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!('identityToken' in context)) return; // the gateway's own health checks carry no caller
-    request.http?.headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
+  constructor(
+    options: { url: string },
+    private readonly subgraph: string,
+    private readonly identitySecret: string,
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('identity' in context)) return; // the gateway's own health checks carry no caller
+    const token = await signGatewayIdentity(context.identity, this.identitySecret, { subgraph: this.subgraph, request });
+    request.http?.headers.set(GATEWAY_IDENTITY_HEADER, token);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
   }
 }
@@ -48,6 +60,7 @@ function gatewayModule(config: GatewayConfig) {
     jwksUrl: config.AUTH_JWKS_URL,
   };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const partnerOperations = loadPartnerOperations(config.PARTNER_OPERATIONS_DIR);
 
   @Module({
     imports: [
@@ -66,11 +79,12 @@ function gatewayModule(config: GatewayConfig) {
           // persisted operations come from the allow-list only.
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET, new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger),
+          context: gatewayContextFactory(settings, accessTokenKey(settings), new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger, partnerOperations),
           plugins: [
             hardeningPlugin({
               logger,
-              partnerOperations: loadPartnerOperations(config.PARTNER_OPERATIONS_DIR),
+              production,
+              partnerOperations,
               limits: {
                 maxDepth: config.GATEWAY_MAX_DEPTH,
                 maxAliases: config.GATEWAY_MAX_ALIASES,
@@ -83,7 +97,7 @@ function gatewayModule(config: GatewayConfig) {
         },
         gateway: {
           supergraphSdl,
-          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url }),
+          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url! }, name, config.GATEWAY_IDENTITY_SECRET),
         },
       }),
     ],

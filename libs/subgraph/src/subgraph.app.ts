@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
 import { types as pgTypes } from 'pg';
+import { ReplayGuard } from '@asw/auth';
 import { EVENT_MIGRATIONS, EventPublisher } from '@asw/events';
 import { databaseUrl, ensureDatabase } from '@asw/infra';
 import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
@@ -52,6 +53,9 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
   @Module({})
   class SubgraphAppModule {}
 
+  // Gateway identities this process accepted, until they expire: each is good for one request.
+  const replayGuard = new ReplayGuard();
+
   return {
     module: SubgraphAppModule,
     imports: [
@@ -84,7 +88,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
           ],
-          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger),
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger, replayGuard),
           formatError: createErrorFormatter(logger),
         }),
       }),

@@ -1,15 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Identity, signGatewayIdentity, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
+import type { Identity } from '@asw/auth';
 import type { ServiceConfig } from '@asw/platform';
 import { createSubgraphApp, EventsRuntime, SubgraphDefinition } from '@asw/subgraph';
 import { freePort } from '@asw/infra';
 import { startTsProcess, TsProcess } from './child-process';
 import { createTestDatabase, testKafkaBrokers, uniqueSuffix } from './test-database';
 
-/** The secret tests' gateway and subgraphs share; test-only, like everything in this library. */
-export const TEST_GATEWAY_IDENTITY_SECRET = 'test-only-gateway-identity-secret-0123456789';
+import { registerSubgraphUrl, TEST_GATEWAY_IDENTITY_SECRET } from './test-identity';
+
+export { gatewayHeaders, TEST_GATEWAY_IDENTITY_SECRET } from './test-identity';
 
 export interface RunningSubgraph {
   app: INestApplication;
@@ -43,6 +44,7 @@ export async function startSubgraph(definition: SubgraphDefinition, overrides: P
   const app = await createSubgraphApp(definition, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  registerSubgraphUrl(`http://127.0.0.1:${port}/graphql`, definition.name);
   return {
     app,
     url: `http://127.0.0.1:${port}/graphql`,
@@ -51,11 +53,6 @@ export async function startSubgraph(definition: SubgraphDefinition, overrides: P
     events: app.get(EventsRuntime),
     close: () => app.close(),
   };
-}
-
-/** Headers that make a direct subgraph call look as if the gateway sent it for this caller. */
-export async function gatewayHeaders(identity: Identity, secret = TEST_GATEWAY_IDENTITY_SECRET): Promise<Record<string, string>> {
-  return { [GATEWAY_IDENTITY_HEADER]: await signGatewayIdentity(identity, secret) };
 }
 
 export const TEST_WORKER: Identity = {
@@ -86,6 +83,7 @@ export async function startSubgraphProcess(entry: { name: string; dir: string },
   const base = `http://127.0.0.1:${config.PORT}`;
   const child = await startReadyProcess(entry.name, `${entry.dir}/src/main.ts`, env, base);
   const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_URL }).initialize();
+  registerSubgraphUrl(`${base}/graphql`, entry.name);
   return {
     url: `${base}/graphql`,
     config,
