@@ -7,8 +7,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, signGatewayIdentity } from '@asw/auth';
-import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
-import type { GatewayConfig } from './gateway.config';
+import { assertProductionSecrets, correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
+import { DEVELOPMENT_CORS_ORIGIN, type GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
 import { GraphiqlController } from './graphiql.controller';
 import { hardeningPlugin } from './hardening/hardening.plugin';
@@ -58,6 +58,8 @@ function gatewayModule(config: GatewayConfig) {
     audience: config.AUTH_AUDIENCE,
     jwtSecret: config.AUTH_JWT_SECRET,
     jwksUrl: config.AUTH_JWKS_URL,
+    jwksAlgorithms: config.AUTH_JWKS_ALGORITHMS,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
   };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const partnerOperations = loadPartnerOperations(config.PARTNER_OPERATIONS_DIR);
@@ -107,9 +109,26 @@ function gatewayModule(config: GatewayConfig) {
   return { GatewayModule, logger };
 }
 
-/** Builds the gateway app (not yet listening). */
+/** The CORS origin check: the configured allow-list, else localhost (any port) in development, else none. */
+export function corsOrigin(config: Pick<GatewayConfig, 'NODE_ENV' | 'GATEWAY_CORS_ORIGINS'>): (string | RegExp)[] {
+  if (config.GATEWAY_CORS_ORIGINS) return config.GATEWAY_CORS_ORIGINS;
+  return config.NODE_ENV === 'production' ? [] : [DEVELOPMENT_CORS_ORIGIN];
+}
+
+/** Builds the gateway app (not yet listening). Refuses production with development secrets (libs/platform). */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  assertProductionSecrets({
+    NODE_ENV: config.NODE_ENV,
+    secrets: { AUTH_JWT_SECRET: config.AUTH_JWT_SECRET, GATEWAY_IDENTITY_SECRET: config.GATEWAY_IDENTITY_SECRET },
+    accessTokens: { jwtSecret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, allowHs256InProduction: config.AUTH_ALLOW_HS256_IN_PRODUCTION },
+  });
   const { GatewayModule, logger } = gatewayModule(config);
+  if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET) {
+    logger.warn(
+      { setting: 'AUTH_ALLOW_HS256_IN_PRODUCTION', code: 'INSECURE_CONFIGURATION' },
+      'SECURITY WARNING: production verifies access tokens with a shared HS256 secret instead of the identity provider\'s JWKS; anyone holding AUTH_JWT_SECRET can mint tokens',
+    );
+  }
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false });
   // Larger bodies are refused (413) before they are parsed, and the refusal is logged.
   const parseJson = json({ limit: config.GATEWAY_MAX_BODY_BYTES });
@@ -121,6 +140,13 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
       next(error);
     }),
   );
+  // Browsers on the allowed origins may call /graphql (preflight answered here); others get no CORS headers.
+  app.enableCors({
+    origin: corsOrigin(config),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', CORRELATION_ID_HEADER, 'apollo-require-preflight'],
+    maxAge: 600,
+  });
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { DomainError, unauthenticated } from '@asw/platform';
+import { DEVELOPMENT_SECRETS, DomainError, unauthenticated } from '@asw/platform';
 import { Identity, identitySchema } from './identity';
 
 /** How the gateway checks access tokens: a shared HS256 secret (dev, tests) or the identity provider's JWKS. */
@@ -113,8 +113,8 @@ export async function signAccessToken(identity: Identity, settings: { issuer: st
 export const DEV_AUTH = {
   issuer: 'https://auth.dev.asw.invalid',
   audience: 'asw-graph',
-  jwtSecret: 'dev-only-access-token-secret-change-me-0123456789',
-  gatewayIdentitySecret: 'dev-only-gateway-identity-secret-change-me-0123',
+  jwtSecret: DEVELOPMENT_SECRETS.accessToken,
+  gatewayIdentitySecret: DEVELOPMENT_SECRETS.gatewayIdentity,
 } as const;
 
 

@@ -11,7 +11,7 @@ import { types as pgTypes } from 'pg';
 import { ReplayGuard } from '@asw/auth';
 import { EVENT_MIGRATIONS, EventPublisher } from '@asw/events';
 import { databaseUrl, ensureDatabase } from '@asw/infra';
-import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
+import { AppLogger, assertProductionSecrets, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
@@ -107,6 +107,7 @@ export async function createSubgraphApp(
 ): Promise<INestApplication> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   if (mode === 'serve') {
+    assertProductionSecrets({ NODE_ENV: config.NODE_ENV, secrets: { GATEWAY_IDENTITY_SECRET: config.GATEWAY_IDENTITY_SECRET } });
     const url = new URL(config.DATABASE_URL);
     await ensureDatabase(databaseUrl(config.DATABASE_URL, 'postgres'), url.pathname.slice(1));
   }

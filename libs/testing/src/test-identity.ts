@@ -1,7 +1,8 @@
 import { GATEWAY_IDENTITY_HEADER, Identity, signGatewayIdentity } from '@asw/auth';
+import { DEVELOPMENT_SECRETS } from '@asw/platform';
 
 /** The secret tests' gateway and subgraphs share; test-only, like everything in this library. */
-export const TEST_GATEWAY_IDENTITY_SECRET = 'test-only-gateway-identity-secret-0123456789';
+export const TEST_GATEWAY_IDENTITY_SECRET = DEVELOPMENT_SECRETS.testGatewayIdentity;
 
 const PLACEHOLDER = 'test-identity:';
 const subgraphByUrl = new Map<string, string>();
@@ -16,7 +17,7 @@ export function registerSubgraphUrl(url: string, subgraph: string): void {
  * identity is bound to one request body and one subgraph, so this holds a placeholder: `postGraphQL`
  * mints the real token for each request it sends (as the gateway does), signed with `secret`.
  */
-export async function gatewayHeaders(identity: Identity, secret = TEST_GATEWAY_IDENTITY_SECRET): Promise<Record<string, string>> {
+export async function gatewayHeaders(identity: Identity, secret: string = TEST_GATEWAY_IDENTITY_SECRET): Promise<Record<string, string>> {
   return { [GATEWAY_IDENTITY_HEADER]: PLACEHOLDER + Buffer.from(JSON.stringify({ identity, secret })).toString('base64url') };
 }
 
