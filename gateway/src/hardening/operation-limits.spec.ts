@@ -35,6 +35,7 @@ describe('measureOperation', () => {
     ['nested lists multiply', '{ clients(first: 5) { cases { contacts(first: 2) { id } } } }', {}, { depth: 4, aliases: 0, cost: 1 + 5 + 50 + 100, rootFields: 1 }],
     ['__typename is free', '{ __typename client(id: 1) { __typename id } }', {}, { depth: 2, aliases: 0, cost: 2, rootFields: 2 }],
     ['aliases are counted', '{ a: me b: me c: client(id: 1) { x: id } }', {}, { depth: 2, aliases: 4, cost: 4, rootFields: 3 }],
+    ['aliases of __typename are counted too', '{ a: __typename b: __typename }', {}, { depth: 1, aliases: 2, cost: 0, rootFields: 2 }],
     [
       'named fragments expand at every use',
       'fragment F on Client { x: id y: name } { client(id: 1) { ...F } clients(first: 2) { ...F } }',
@@ -68,7 +69,8 @@ describe('measureOperation refuses variables that would not coerce', () => {
 describe('isIntrospectionOnly', () => {
   it.each([
     ['the standard introspection query', '{ __schema { queryType { name } } __type(name: "Client") { name } }', true],
-    ['__typename only', '{ __typename }', true],
+    ['__typename only (measured like any query)', '{ __typename }', false],
+    ['aliased introspection (an alias flood is measured)', '{ a: __schema { queryType { name } } }', false],
     ['introspection through a fragment', 'query { ...I } fragment I on Query { __schema { types { name } } }', true],
     ['introspection plus data', '{ __schema { queryType { name } } me }', false],
     ['data behind an inline fragment', '{ __typename ... on Query { clients { id } } }', false],

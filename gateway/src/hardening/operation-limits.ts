@@ -2,6 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   DocumentNode,
+  FieldNode,
   FragmentDefinitionNode,
   getNullableType,
   getVariableValues,
@@ -60,17 +61,25 @@ const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
   return 1 + elements * childComplexity;
 };
 
-/** Only `__schema`, `__type` and `__typename` at the root: what GraphiQL, codegen and Rover send. */
+/**
+ * An introspection query as GraphiQL, codegen and Rover send it: a query whose root fields are only
+ * `__schema`, `__type` and `__typename`, at least one of the first two, none aliased.
+ */
 export function isIntrospectionOnly(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (operation.operation !== 'query') return false;
   const fragments = fragmentsOf(document);
-  const rootNames = (selections: OperationDefinitionNode['selectionSet']['selections']): string[] =>
+  const rootFields = (selections: OperationDefinitionNode['selectionSet']['selections']): FieldNode[] =>
     selections.flatMap((selection) => {
-      if (selection.kind === Kind.FIELD) return [selection.name.value];
-      if (selection.kind === Kind.INLINE_FRAGMENT) return rootNames(selection.selectionSet.selections);
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet.selections);
       const fragment = fragments[selection.name.value];
-      return fragment ? rootNames(fragment.selectionSet.selections) : ['?'];
+      return fragment ? rootFields(fragment.selectionSet.selections) : [];
     });
-  return rootNames(operation.selectionSet.selections).every((name) => name.startsWith('__'));
+  const fields = rootFields(operation.selectionSet.selections);
+  return (
+    fields.every((field) => !field.alias && ['__schema', '__type', '__typename'].includes(field.name.value)) &&
+    fields.some((field) => field.name.value !== '__typename')
+  );
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
@@ -107,7 +116,7 @@ export function measureOperation(
   const unbounded = Number.MAX_SAFE_INTEGER;
   const problems = validate(schema, single, [
     maxDepthRule({ n: unbounded, flattenFragments: true, ignoreIntrospection: false, onAccept: [(_context, { n }) => (measure.depth = n)] }),
-    maxAliasesRule({ n: unbounded, onAccept: [(_context, { n }) => (measure.aliases = n)] }),
+    maxAliasesRule({ n: unbounded, allowList: [], onAccept: [(_context, { n }) => (measure.aliases = n)] }),
   ]);
   if (problems.length > 0) throw problems[0];
 
