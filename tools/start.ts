@@ -9,7 +9,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { databaseUrl, ensureDatabase, provisionInfrastructure } from '@asw/infra';
+import { databaseUrl, ensureServiceDatabase, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { createLogger } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
@@ -113,10 +113,12 @@ async function main(): Promise<void> {
   const gatewayIdentitySecret = process.env.GATEWAY_IDENTITY_SECRET ?? DEV_AUTH.gatewayIdentitySecret;
 
   for (const entry of SUBGRAPHS) {
-    await ensureDatabase(infra.postgres.serverUrl, entry.database);
+    // Each service runs as its own non-superuser role; its migrations run as the database's owner role.
+    const database = await ensureServiceDatabase(infra.postgres.serverUrl, entry.database);
     startApp(entry.name, `${entry.dir}/src/main.js`, {
       PORT: String(entry.port),
-      DATABASE_URL: databaseUrl(infra.postgres.serverUrl, entry.database),
+      DATABASE_URL: database.serviceUrl,
+      DATABASE_MIGRATION_URL: database.migrationUrl,
       KAFKA_BROKERS: brokers,
       GATEWAY_IDENTITY_SECRET: gatewayIdentitySecret,
     });

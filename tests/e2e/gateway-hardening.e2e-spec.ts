@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
+import { Client } from 'pg';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { GATEWAY_IDENTITY_HEADER, Identity, signAccessToken, signGatewayIdentity, UserIdentity } from '@asw/auth';
 import type { ServiceName } from '@asw/events';
@@ -309,5 +310,43 @@ describe('a hardened gateway', () => {
     expect(response.status).toBe(401);
     expect(response.errors?.[0].extensions?.details).toEqual({ reason: 'GATEWAY_IDENTITY_WRONG_REQUEST' });
     expect(await count()).toBe(before);
+  });
+
+  // Issue #13 weak point: each service runs as its own login role, not a superuser, not the owner of access_log.
+  describe.each(SUBGRAPHS.map((entry) => [entry.name as ServiceName] as const))('the %s service’s database role', (name) => {
+    let db: Client;
+    beforeAll(async () => {
+      db = new Client({ connectionString: graph.subgraphs[name].config.DATABASE_URL });
+      await db.connect();
+    });
+    afterAll(() => db?.end());
+
+    it('is what the service runs as: a login role that is no superuser and owns no table', async () => {
+      expect(graph.subgraphs[name].config.DATABASE_MIGRATION_URL).toBeDefined();
+      const [role] = (await db.query(`SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).rows;
+      expect(role).toEqual({ rolname: expect.stringMatching(/_app$/), rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
+      expect((await db.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`)).rows[0].n).toBe(0);
+      const [{ owner }] = (await db.query(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'access_log'`)).rows;
+      expect(owner).not.toBe(role.rolname);
+      // The service has served requests as this role (the access log has entries it wrote).
+      expect(await db.query(`SELECT count(*) FROM access_log`)).toBeDefined();
+    });
+
+    it('has INSERT and SELECT on access_log and nothing else', async () => {
+      const privileges = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
+      const held = (await db.query(`SELECT p AS privilege FROM unnest($1::text[]) AS p WHERE has_table_privilege(current_user, 'access_log', p)`, [privileges])).rows.map((row) => row.privilege);
+      expect(held).toEqual(['SELECT', 'INSERT']);
+    });
+
+    it.each([
+      ['UPDATE', `UPDATE access_log SET outcome = 'ALLOWED'`, /permission denied/],
+      ['DELETE', `DELETE FROM access_log`, /permission denied/],
+      ['TRUNCATE', `TRUNCATE access_log`, /permission denied/],
+      ['SET session_replication_role (skip the append-only triggers)', `SET session_replication_role = replica`, /permission denied/],
+      ['ALTER TABLE (drop the triggers)', `ALTER TABLE access_log DISABLE TRIGGER access_log_no_change`, /must be owner|permission denied/],
+      ['CREATE TABLE (schema changes are the owner’s)', `CREATE TABLE attacker (id int)`, /permission denied/],
+    ])('cannot %s', async (_label, statement, refusal) => {
+      await expect(db.query(statement)).rejects.toThrow(refusal);
+    });
   });
 });
