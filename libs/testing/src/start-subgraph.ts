@@ -16,6 +16,7 @@ export interface RunningSubgraph {
   app: INestApplication;
   url: string;
   config: ServiceConfig;
+  /** A connection to the service's database as its owner role (the app runs as the service role). */
   dataSource: DataSource;
   events: EventsRuntime;
   close(): Promise<void>;
@@ -52,13 +53,21 @@ export async function startSubgraph(definition: SubgraphDefinition, overrides: P
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   registerSubgraphUrl(`http://127.0.0.1:${port}/graphql`, definition.name);
+  // The test's own view of the database, as the owner role (fixtures, migrations run by hand, assertions);
+  // the app itself runs as the service role.
+  const dataSource = config.DATABASE_MIGRATION_URL
+    ? await new DataSource({ type: 'postgres', url: config.DATABASE_MIGRATION_URL, entities: definition.entities }).initialize()
+    : app.get(DataSource);
   return {
     app,
     url: `http://127.0.0.1:${port}/graphql`,
     config,
-    dataSource: app.get(DataSource),
+    dataSource,
     events: app.get(EventsRuntime),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
   };
 }
 
