@@ -108,6 +108,20 @@ export async function ensureServiceDatabase(adminUrl: string, database: string):
     // The schema too (PostgreSQL before 15 gives `public` to the bootstrap superuser and CREATE to everyone).
     await admin.query(`ALTER SCHEMA public OWNER TO ${admin.escapeIdentifier(owner)}`);
     await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+    // A database that ran before the split (e.g. `npm start`'s persistent development data): its tables
+    // and functions go to the owner too, so migrations keep working and grants can be given.
+    await admin.query(
+      `DO $$ DECLARE item record; BEGIN
+         FOR item IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> ${admin.escapeLiteral(owner)} LOOP
+           EXECUTE format('ALTER %s public.%I OWNER TO %I', CASE item.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, item.relname, ${admin.escapeLiteral(owner)});
+         END LOOP;
+         FOR item IN SELECT p.oid::regprocedure AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                     WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> ${admin.escapeLiteral(owner)} LOOP
+           EXECUTE format('ALTER FUNCTION %s OWNER TO %I', item.signature, ${admin.escapeLiteral(owner)});
+         END LOOP;
+       END $$`,
+    );
     await admin.query(`REVOKE ALL ON DATABASE ${admin.escapeIdentifier(database)} FROM PUBLIC`);
     await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${admin.escapeIdentifier(database)} TO ${admin.escapeIdentifier(service)}`);
   } finally {
