@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -33,8 +34,21 @@ describe('docker-compose.yml', () => {
     expect(service.ports).toBeUndefined();
   });
 
-  it.each(IDENTITY_CODE_HOLDERS)('gives %s a henkilötunnus key ring it accepts in production', (name) => {
-    expect(() => keyringFromEnvironment({ ...compose.services[name].environment, NODE_ENV: 'production' })).not.toThrow();
+  it.each(IDENTITY_CODE_HOLDERS)('gives %s the henkilötunnus key ring from the environment (no key in the file), accepted in production', (name) => {
+    const environment: Record<string, string> = compose.services[name].environment;
+    for (const variable of Object.values(KEYRING_ENV)) expect(environment[variable]).toMatch(new RegExp(`^\\$\\{${variable}:\\?`));
+    const key = () => randomBytes(32).toString('base64');
+    const supplied = { [KEYRING_ENV.encryptionKeys]: `k1:${key()}`, [KEYRING_ENV.currentKeyId]: 'k1', [KEYRING_ENV.lookupKey]: key() };
+    expect(() => keyringFromEnvironment({ ...environment, ...supplied, NODE_ENV: 'production' })).not.toThrow();
+  });
+
+  it.each([...services, 'gateway'])('%s takes every secret from the environment and the database as its own role', (name) => {
+    const environment: Record<string, string> = compose.services[name].environment;
+    for (const variable of ['GATEWAY_IDENTITY_SECRET', 'AUTH_JWT_SECRET'].filter((key) => key in environment)) expect(environment[variable]).toMatch(/^\$\{[A-Z_]+:\?/);
+    if (name === 'gateway') return;
+    const database = `asw_${name.replace(/-/g, '_')}`;
+    expect(environment.DATABASE_URL).toBe(`postgres://${database}_app:\${ASW_DB_SERVICE_PASSWORD}@postgres:5432/${database}`);
+    expect(environment.DATABASE_MIGRATION_URL).toBe(`postgres://${database}_owner:\${ASW_DB_OWNER_PASSWORD}@postgres:5432/${database}`);
   });
 
   it('publishes only the gateway', () => {
@@ -65,5 +79,12 @@ describe('deploy/k8s', () => {
     for (const variable of Object.values(KEYRING_ENV)) {
       expect(env.find((entry) => entry.name === variable)?.valueFrom?.secretKeyRef).toBeDefined();
     }
+  });
+
+  it.each(services)('runs %s as its own database role and migrates as the owner role, both URLs from its Secret', (name) => {
+    const deployment = k8sDocs.find(({ doc }) => doc.kind === 'Deployment' && doc.metadata.name === name)!.doc;
+    const env: Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> = deployment.spec.template.spec.containers[0].env;
+    expect(env.find((entry) => entry.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef).toEqual({ name: `${name}-database`, key: 'url' });
+    expect(env.find((entry) => entry.name === 'DATABASE_MIGRATION_URL')?.valueFrom?.secretKeyRef).toEqual({ name: `${name}-database`, key: 'migration-url' });
   });
 });

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { databaseUrl, ensureDatabase, isAlive, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
+import { databaseUrl, ensureServiceDatabase, isAlive, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
@@ -185,10 +185,12 @@ async function main(): Promise<void> {
 
   const databaseOf = (entry: (typeof SUBGRAPHS)[number]) => `${databasePrefix}${entry.database}`;
   for (const entry of SUBGRAPHS) {
-    await ensureDatabase(infra.postgres.serverUrl, databaseOf(entry));
+    // Each service runs as its own non-superuser role; its migrations run as the database's owner role.
+    const database = await ensureServiceDatabase(infra.postgres.serverUrl, databaseOf(entry));
     startApp(entry.name, `${entry.dir}/src/main.js`, {
       PORT: String(ports.subgraphs[entry.name]),
-      DATABASE_URL: databaseUrl(infra.postgres.serverUrl, databaseOf(entry)),
+      DATABASE_URL: database.serviceUrl,
+      DATABASE_MIGRATION_URL: database.migrationUrl,
       KAFKA_BROKERS: brokers,
       GATEWAY_IDENTITY_SECRET: gatewayIdentitySecret,
     });

@@ -6,20 +6,32 @@ import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
-import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
-import type { GatewayConfig } from './gateway.config';
+import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, signGatewayIdentity } from '@asw/auth';
+import { assertProductionSecrets, correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
+import { DEVELOPMENT_CORS_ORIGIN, type GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
 import { developmentControllers } from './graphiql.controller';
 import { hardeningPlugin } from './hardening/hardening.plugin';
 import { loadPartnerOperations } from './hardening/partner-operations';
 import { RateLimiter } from './hardening/rate-limiter';
 
-/** Passes the verified caller (signed for subgraphs) and the correlation id on every subgraph request. */
+/**
+ * Passes the verified caller and the correlation id on every subgraph request: a token minted for this
+ * one request (its body's digest), for this one subgraph, valid for seconds (libs/auth gateway-identity).
+ */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!('identityToken' in context)) return; // the gateway's own health checks carry no caller
-    request.http?.headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
+  constructor(
+    options: { url: string },
+    private readonly subgraph: string,
+    private readonly identitySecret: string,
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('identity' in context)) return; // the gateway's own health checks carry no caller
+    const token = await signGatewayIdentity(context.identity, this.identitySecret, { subgraph: this.subgraph, request });
+    request.http?.headers.set(GATEWAY_IDENTITY_HEADER, token);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
   }
 }
@@ -46,8 +58,11 @@ function gatewayModule(config: GatewayConfig) {
     audience: config.AUTH_AUDIENCE,
     jwtSecret: config.AUTH_JWT_SECRET,
     jwksUrl: config.AUTH_JWKS_URL,
+    jwksAlgorithms: config.AUTH_JWKS_ALGORITHMS,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
   };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const partnerOperations = loadPartnerOperations(config.PARTNER_OPERATIONS_DIR);
 
   @Module({
     imports: [
@@ -66,11 +81,12 @@ function gatewayModule(config: GatewayConfig) {
           // persisted operations come from the allow-list only.
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), config.GATEWAY_IDENTITY_SECRET, new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger),
+          context: gatewayContextFactory(settings, accessTokenKey(settings), new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger, partnerOperations),
           plugins: [
             hardeningPlugin({
               logger,
-              partnerOperations: loadPartnerOperations(config.PARTNER_OPERATIONS_DIR),
+              production,
+              partnerOperations,
               limits: {
                 maxDepth: config.GATEWAY_MAX_DEPTH,
                 maxAliases: config.GATEWAY_MAX_ALIASES,
@@ -83,7 +99,7 @@ function gatewayModule(config: GatewayConfig) {
         },
         gateway: {
           supergraphSdl,
-          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url }),
+          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url! }, name, config.GATEWAY_IDENTITY_SECRET),
         },
       }),
     ],
@@ -94,9 +110,26 @@ function gatewayModule(config: GatewayConfig) {
   return { GatewayModule, logger };
 }
 
-/** Builds the gateway app (not yet listening). */
+/** The CORS origin check: the configured allow-list, else localhost (any port) in development, else none. */
+export function corsOrigin(config: Pick<GatewayConfig, 'NODE_ENV' | 'GATEWAY_CORS_ORIGINS'>): (string | RegExp)[] {
+  if (config.GATEWAY_CORS_ORIGINS) return config.GATEWAY_CORS_ORIGINS;
+  return config.NODE_ENV === 'production' ? [] : [DEVELOPMENT_CORS_ORIGIN];
+}
+
+/** Builds the gateway app (not yet listening). Refuses production with development secrets (libs/platform). */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  assertProductionSecrets({
+    NODE_ENV: config.NODE_ENV,
+    secrets: { AUTH_JWT_SECRET: config.AUTH_JWT_SECRET, GATEWAY_IDENTITY_SECRET: config.GATEWAY_IDENTITY_SECRET },
+    accessTokens: { jwtSecret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, allowHs256InProduction: config.AUTH_ALLOW_HS256_IN_PRODUCTION },
+  });
   const { GatewayModule, logger } = gatewayModule(config);
+  if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET) {
+    logger.warn(
+      { setting: 'AUTH_ALLOW_HS256_IN_PRODUCTION', code: 'INSECURE_CONFIGURATION' },
+      'SECURITY WARNING: production verifies access tokens with a shared HS256 secret instead of the identity provider\'s JWKS; anyone holding AUTH_JWT_SECRET can mint tokens',
+    );
+  }
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false });
   // Larger bodies are refused (413) before they are parsed, and the refusal is logged.
   const parseJson = json({ limit: config.GATEWAY_MAX_BODY_BYTES });
@@ -108,6 +141,13 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
       next(error);
     }),
   );
+  // Browsers on the allowed origins may call /graphql (preflight answered here); others get no CORS headers.
+  app.enableCors({
+    origin: corsOrigin(config),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', CORRELATION_ID_HEADER, 'apollo-require-preflight'],
+    maxAge: 600,
+  });
   app.enableShutdownHooks();
   await app.init();
   return app;

@@ -19,6 +19,14 @@ const subgraphUrls = z
   });
 
 const limit = z.coerce.number().int().positive();
+const flag = z.enum(['true', 'false']).default('false').transform((value) => value === 'true');
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value.split(',').map((part) => part.trim()).filter(Boolean)));
+
+/** Browser origins allowed by default: in development any port on localhost; in production none. */
+export const DEVELOPMENT_CORS_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 /** What the gateway needs from its environment; validated once at startup. */
 export const gatewayConfigSchema = z
@@ -33,6 +41,14 @@ export const gatewayConfigSchema = z
     /** HS256 shared secret (local runs and tests). In production use AUTH_JWKS_URL of the county's identity provider. */
     AUTH_JWT_SECRET: configFields.secret.optional(),
     AUTH_JWKS_URL: z.string().url().optional(),
+    /** Signature algorithms accepted from the JWKS (pinned; `none` and HMAC never). */
+    AUTH_JWKS_ALGORITHMS: list.pipe(z.array(z.enum(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'])).min(1).optional()),
+    /** The longest lifetime (exp − iat) of an access token the gateway accepts. */
+    AUTH_MAX_TOKEN_LIFETIME_SECONDS: limit.default(12 * 3600),
+    /** Production with a shared HS256 secret instead of JWKS: refused unless this is true (and then logged loudly at startup). */
+    AUTH_ALLOW_HS256_IN_PRODUCTION: flag,
+    /** Browser origins allowed to call the gateway (CORS), comma-separated, e.g. `https://app.county.fi`; default: localhost in development, none in production. */
+    GATEWAY_CORS_ORIGINS: list.pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be origins like https://host[:port], comma-separated')).optional()),
     GATEWAY_IDENTITY_SECRET: configFields.secret,
     /** Partners' allow-listed operations: `<dir>/<PARTNER>/<name>.graphql`. */
     PARTNER_OPERATIONS_DIR: z.string().min(1).default('gateway/partner-operations'),

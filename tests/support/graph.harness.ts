@@ -7,7 +7,7 @@ import { Identity, signAccessToken } from '@asw/auth';
 import { freePort } from '@asw/infra';
 import { findPersonalIdentityCodes } from '@asw/personal-identity-code';
 import type { ServiceName } from '@asw/events';
-import type { ServiceConfig } from '@asw/platform';
+import { DEVELOPMENT_SECRETS, type ServiceConfig } from '@asw/platform';
 import {
   gatewayHeaders,
   GraphQLResponse,
@@ -27,7 +27,7 @@ import { SUBGRAPHS } from '../../tools/graph';
 export const TEST_AUTH = {
   issuer: 'https://auth.test.asw.invalid',
   audience: 'asw-graph-test',
-  jwtSecret: 'test-only-user-token-secret-0123456789abcdef',
+  jwtSecret: DEVELOPMENT_SECRETS.testAccessToken,
 };
 
 export interface RunningGateway {

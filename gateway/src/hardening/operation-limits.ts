@@ -1,22 +1,20 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
-  getNamedType,
   getNullableType,
-  GraphQLCompositeType,
-  GraphQLField,
+  getVariableValues,
   GraphQLSchema,
-  isCompositeType,
-  isInterfaceType,
   isListType,
   isObjectType,
   Kind,
   OperationDefinitionNode,
-  SchemaMetaFieldDef,
-  SelectionSetNode,
-  TypeMetaFieldDef,
-  ValueNode,
+  validate,
 } from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 /** What one operation may ask of the graph (config: GATEWAY_MAX_*). */
 export interface OperationLimits {
@@ -27,12 +25,13 @@ export interface OperationLimits {
 }
 
 export interface OperationMeasure {
-  /** Deepest field nesting; a root field is depth 1. */
+  /** Deepest field nesting; a root field is depth 1 (fragments add no level). */
   depth: number;
   /** Aliased fields, counted in every fragment use. */
   aliases: number;
   /** Fields the graph may resolve: each field counts once per list element its parents may hold. */
   cost: number;
+  /** Top-level fields as executed: after @skip/@include and fragment merging. */
   rootFields: number;
 }
 
@@ -40,65 +39,89 @@ export interface OperationMeasure {
 export const DEFAULT_LIST_SIZE = 10;
 const PAGE_ARGUMENTS = ['first', 'last', 'limit'];
 
-function listSize(field: FieldNode, variables: Record<string, unknown>): number {
-  for (const argument of field.arguments ?? []) {
-    if (!PAGE_ARGUMENTS.includes(argument.name.value)) continue;
-    const value = literalOrVariable(argument.value, variables);
+function pageSize(args: Record<string, unknown>): number | undefined {
+  for (const name of PAGE_ARGUMENTS) {
+    const value = args[name];
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   }
-  return DEFAULT_LIST_SIZE;
-}
-
-function literalOrVariable(node: ValueNode, variables: Record<string, unknown>): unknown {
-  if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   return undefined;
 }
 
-function fieldDefinition(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
-  // Introspection is measured like any other query: a deep __schema query is as heavy as it looks.
-  if (name === '__schema') return SchemaMetaFieldDef;
-  if (name === '__type') return TypeMetaFieldDef;
-  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+/**
+ * Cost per field, given the argument values graphql-query-complexity coerced as execution will
+ * (variables sent, else their defaults, else the argument's default): a field costs 1, plus its
+ * selection once per element it may return. A Relay connection field (`first: n`) carries its page
+ * size; the lists inside a connection type (`edges`, `nodes`) then count once per page element.
+ */
+const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name === '__typename') return 0;
+  const size = pageSize(args);
+  const insideConnection = isObjectType(type) && 'pageInfo' in type.getFields();
+  const elements = isListType(getNullableType(field.type)) ? (size ?? (insideConnection ? 1 : DEFAULT_LIST_SIZE)) : (size ?? 1);
+  return 1 + elements * childComplexity;
+};
+
+/**
+ * An introspection query as GraphiQL, codegen and Rover send it: a query whose root fields are only
+ * `__schema`, `__type` and `__typename`, at least one of the first two, none aliased.
+ */
+export function isIntrospectionOnly(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (operation.operation !== 'query') return false;
+  const fragments = fragmentsOf(document);
+  const rootFields = (selections: OperationDefinitionNode['selectionSet']['selections']): FieldNode[] =>
+    selections.flatMap((selection) => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet.selections);
+      const fragment = fragments[selection.name.value];
+      return fragment ? rootFields(fragment.selectionSet.selections) : [];
+    });
+  const fields = rootFields(operation.selectionSet.selections);
+  return (
+    fields.every((field) => !field.alias && ['__schema', '__type', '__typename'].includes(field.name.value)) &&
+    fields.some((field) => field.name.value !== '__typename')
+  );
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
 }
 
 /**
- * Measures an operation that has passed validation (so fragments exist and do not cycle) against the
- * schema, expanding fragments. Pure: the gateway refuses what exceeds its limits before planning.
+ * Measures the operation as it will execute, on a document that has passed validation: variables are
+ * coerced with their defaults, fragments expanded, `@skip`/`@include` applied. Depth and aliases come
+ * from GraphQL Armor's rules, cost from graphql-query-complexity, root fields from graphql-js's own
+ * field collection. Throws a GraphQLError when the variables do not coerce (Apollo Server would refuse them too).
  */
 export function measureOperation(
   schema: GraphQLSchema,
+  document: DocumentNode,
   operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown> = {},
+  rawVariables: Record<string, unknown> = {},
 ): OperationMeasure {
   const measure: OperationMeasure = { depth: 0, aliases: 0, cost: 0, rootFields: 0 };
   const root = schema.getRootType(operation.operation);
   if (!root) return measure;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  if (coerced.errors) throw coerced.errors[0];
+  const variables = coerced.coerced;
+  const fragments = fragmentsOf(document);
+  // Only the operation that runs, with the fragments it may use.
+  const single: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...Object.values(fragments)] };
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, depth: number, multiplier: number): void => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (depth === 1) measure.rootFields++;
-        if (selection.alias) measure.aliases++;
-        if (selection.name.value === '__typename') continue;
-        measure.depth = Math.max(measure.depth, depth);
-        measure.cost += multiplier;
-        const definition = fieldDefinition(parent, selection.name.value);
-        if (!definition || !selection.selectionSet) continue;
-        const type = getNamedType(definition.type);
-        if (!isCompositeType(type)) continue;
-        const elements = isListType(getNullableType(definition.type)) ? listSize(selection, variables) : 1;
-        walk(selection.selectionSet, type, depth + 1, multiplier * elements);
-      } else {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
-        if (!fragment) continue;
-        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
-        walk(fragment.selectionSet, condition && isCompositeType(condition) ? condition : parent, depth, multiplier);
-      }
-    }
-  };
-  walk(operation.selectionSet, root, 1, 1);
+  // Armor's rules as measuring instruments: the limit check (and its message) is ours.
+  const unbounded = Number.MAX_SAFE_INTEGER;
+  const problems = validate(schema, single, [
+    maxDepthRule({ n: unbounded, flattenFragments: true, ignoreIntrospection: false, onAccept: [(_context, { n }) => (measure.depth = n)] }),
+    maxAliasesRule({ n: unbounded, allowList: [], onAccept: [(_context, { n }) => (measure.aliases = n)] }),
+  ]);
+  if (problems.length > 0) throw problems[0];
+
+  measure.rootFields = collectFields(schema, fragments, variables, root, operation.selectionSet).size;
+  measure.cost = getComplexity({ schema, query: single, variables: rawVariables, estimators: [listAwareEstimator] });
   return measure;
 }
 

@@ -1,4 +1,5 @@
-export { databaseUrl, ensureDatabase, redactUrl } from './database';
+export { databaseUrl, ensureDatabase, ensureServiceDatabase, redactUrl, serviceRoleGrants, serviceRoleNames } from './database';
+export type { ServiceDatabase } from './database';
 export { chooseProvisioning, parseBrokers } from './provisioning';
 export type { Provisioner, ProvisioningChoice } from './provisioning';
 export { isDockerAvailable } from './docker-detect';

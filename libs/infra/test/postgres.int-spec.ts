@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, ensureDatabase } from '@asw/infra';
+import { databaseUrl, ensureDatabase, ensureServiceDatabase, serviceRoleGrants, serviceRoleNames } from '@asw/infra';
 
 function serverUrl(): string {
   const value = process.env.TEST_DATABASE_SERVER_URL;
@@ -50,5 +50,43 @@ describe('the provisioned PostgreSQL', () => {
 
   it('ensureDatabase refuses names that would need quoting tricks', async () => {
     await expect(ensureDatabase(serverUrl(), 'Robert"; DROP DATABASE postgres; --')).rejects.toThrow('invalid database name');
+  });
+
+  // Issue #13: services run as their own non-superuser role; migrations as the owner role.
+  it('ensureServiceDatabase: an owner role and a service role, neither superuser; a database from before the split is handed to the owner', async () => {
+    const name = `asw_test_roles_${randomBytes(4).toString('hex')}`;
+    created.push(name);
+    await ensureDatabase(serverUrl(), name);
+    // As before the split: a table and a function the admin created.
+    await query(databaseUrl(serverUrl(), name), `CREATE TABLE access_log (id bigserial PRIMARY KEY, note text); CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'`);
+    const first = await ensureServiceDatabase(serverUrl(), name);
+    const again = await ensureServiceDatabase(serverUrl(), name); // idempotent, with new passwords
+    const { owner, service } = serviceRoleNames(name);
+    expect(new URL(again.migrationUrl).username).toBe(owner);
+    expect(new URL(again.serviceUrl).username).toBe(service);
+    expect(again.serviceUrl).not.toBe(first.serviceUrl);
+    const [tables] = await query<{ table_owner: string; function_owner: string; database_owner: string }>(
+      databaseUrl(serverUrl(), name),
+      `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'access_log') AS table_owner,
+              (SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'f') AS function_owner,
+              (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) AS database_owner`,
+    );
+    expect(tables).toEqual({ table_owner: owner, function_owner: owner, database_owner: owner });
+    const roles = await query<{ rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(
+      serverUrl(),
+      `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname`,
+      [[owner, service]],
+    );
+    expect(roles).toEqual([
+      { rolname: service, rolsuper: false, rolcreaterole: false, rolcreatedb: false },
+      { rolname: owner, rolsuper: false, rolcreaterole: false, rolcreatedb: false },
+    ].sort((a, b) => a.rolname.localeCompare(b.rolname)));
+    // The owner grants; the service role then writes the log but cannot change it.
+    for (const statement of serviceRoleGrants(service)) await query(again.migrationUrl, statement);
+    await query(again.serviceUrl, `INSERT INTO access_log (note) VALUES ('x')`);
+    expect(await query(again.serviceUrl, `SELECT note FROM access_log`)).toEqual([{ note: 'x' }]);
+    await expect(query(again.serviceUrl, `UPDATE access_log SET note = 'y'`)).rejects.toThrow(/permission denied/);
+    await expect(query(again.serviceUrl, `SET session_replication_role = replica`)).rejects.toThrow(/permission denied/);
+    await expect(query(again.serviceUrl, `CREATE TABLE t (id int)`)).rejects.toThrow(/permission denied/);
   });
 });

@@ -21,3 +21,16 @@ describe('keyringFromEnvironment', () => {
     expect(() => keyringFromEnvironment({ NODE_ENV: 'development', [KEYRING_ENV.currentKeyId]: 'k1' })).toThrow(ConfigError);
   });
 });
+
+describe('keyringFromEnvironment in production (issue #13 item 5)', () => {
+  const env = (encryption: string, lookup: string) => ({ NODE_ENV: 'production', [KEYRING_ENV.encryptionKeys]: `k1:${encryption}`, [KEYRING_ENV.currentKeyId]: 'k1', [KEYRING_ENV.lookupKey]: lookup });
+  it.each([
+    ['the development encryption key', env(DEV_KEYRING.encryptionKeys.dev1, key()), /ENCRYPTION_KEYS \(key k1\): is a development value/],
+    ['the development lookup key', env(key(), DEV_KEYRING.lookupKey), /LOOKUP_KEY: is a development value/],
+  ])('refuses %s', (_label, environment, message) => {
+    expect(() => keyringFromEnvironment(environment)).toThrow(message);
+  });
+  it('accepts the county’s own keys', () => {
+    expect(keyringFromEnvironment(env(key(), key())).currentKeyId).toBe('k1');
+  });
+});

@@ -1,4 +1,4 @@
-import { ConfigError } from '@asw/platform';
+import { assertProductionSecrets, ConfigError, DEVELOPMENT_SECRETS } from '@asw/platform';
 
 /**
  * Keys protecting henkilötunnus at rest (Act 703/2023; PRODUCT.md). Values are base64. Encryption keys
@@ -98,9 +98,9 @@ export function parseKeyring(env: Record<string, string | undefined> = process.e
  * NODE_ENV is production.
  */
 export const DEV_KEYRING: PersonalIdentityCodeKeyringConfig = {
-  encryptionKeys: { dev1: Buffer.from('dev-only-pic-encryption-key-0001', 'utf8').toString('base64') },
+  encryptionKeys: { dev1: DEVELOPMENT_SECRETS.identityCodeEncryptionKey },
   currentKeyId: 'dev1',
-  lookupKey: Buffer.from('dev-only-pic-lookup-key-change-me', 'utf8').toString('base64'),
+  lookupKey: DEVELOPMENT_SECRETS.identityCodeLookupKey,
 };
 
 /**
@@ -110,5 +110,14 @@ export const DEV_KEYRING: PersonalIdentityCodeKeyringConfig = {
 export function keyringFromEnvironment(env: Record<string, string | undefined> = process.env): PersonalIdentityCodeKeyringConfig {
   const anySet = Object.values(KEYRING_ENV).some((name) => (env[name] ?? '').trim() !== '');
   if (!anySet && env.NODE_ENV !== 'production') return DEV_KEYRING;
-  return parseKeyring(env);
+  const keyring = parseKeyring(env);
+  // Production refuses the repository's development keys (libs/platform production-secrets: one rule for every secret).
+  assertProductionSecrets({
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    secrets: {
+      ...Object.fromEntries(Object.entries(keyring.encryptionKeys).map(([id, key]) => [`${KEYRING_ENV.encryptionKeys} (key ${id})`, key])),
+      [KEYRING_ENV.lookupKey]: keyring.lookupKey,
+    },
+  });
+  return keyring;
 }

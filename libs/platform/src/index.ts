@@ -3,3 +3,4 @@ export * from './logging/logger';
 export * from './errors/domain-error';
 export * from './errors/format-error';
 export * from './ids/uuid';
+export * from './config/production-secrets';

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
-import { CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, verifyGatewayIdentity } from '@asw/auth';
+import { BoundRequest, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, ReplayGuard, verifyGatewayIdentity } from '@asw/auth';
 import { AppLogger, correlationIdOf, DomainError } from '@asw/platform';
 import { AccessRecorder } from './access-log/access-recorder';
 import { ClientRelationships } from './relationships/client-relationships';
@@ -37,17 +37,36 @@ export interface GraphContext {
   relationships: ClientRelationships;
 }
 
-/** Subgraphs trust no network: every request must carry identity signed by the gateway; a refusal is logged. */
-export async function createGraphContext(req: Request, gatewayIdentitySecret: string, service: string, db: EntityManager, logger: AppLogger): Promise<GraphContext> {
+/** The GraphQL request in the body (POST): what the gateway identity must have been minted for. */
+function boundRequestOf(req: Request): BoundRequest {
+  const body: unknown = req.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  const { query, operationName, variables } = body as BoundRequest;
+  return { query, operationName, variables };
+}
+
+/**
+ * Subgraphs trust no network: every request must carry identity the gateway signed for this subgraph
+ * and this request body, unexpired and unused (libs/auth gateway-identity); a refusal is logged with its reason.
+ */
+export async function createGraphContext(
+  req: Request,
+  gatewayIdentitySecret: string,
+  service: string,
+  db: EntityManager,
+  logger: AppLogger,
+  replayGuard: ReplayGuard,
+): Promise<GraphContext> {
   const correlationId = correlationIdOf(req.headers[CORRELATION_ID_HEADER]);
   const header = req.headers[GATEWAY_IDENTITY_HEADER];
   let identity: Identity;
   try {
-    identity = await verifyGatewayIdentity(typeof header === 'string' ? header : undefined, gatewayIdentitySecret);
+    identity = await verifyGatewayIdentity(typeof header === 'string' ? header : undefined, gatewayIdentitySecret, { subgraph: service, request: boundRequestOf(req), replayGuard });
   } catch (error) {
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
-    logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason: message }, 'refused: no valid gateway identity');
-    throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    const reason = (error instanceof DomainError && error.details?.reason) || 'GATEWAY_IDENTITY_INVALID';
+    logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason }, 'refused: no valid gateway identity');
+    throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', details: { reason }, http: { status: 401 } } });
   }
   const loaders = new Loaders();
   const access = new AccessRecorder(service, identity);

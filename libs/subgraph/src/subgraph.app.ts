@@ -8,9 +8,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
 import { types as pgTypes } from 'pg';
+import { ReplayGuard } from '@asw/auth';
 import { EVENT_MIGRATIONS, EventPublisher } from '@asw/events';
-import { databaseUrl, ensureDatabase } from '@asw/infra';
-import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
+import { databaseUrl, ensureDatabase, serviceRoleGrants } from '@asw/infra';
+import { AppLogger, assertProductionSecrets, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
@@ -33,6 +34,32 @@ pgTypes.setTypeParser(PG_DATE_OID, (value) => value);
  */
 export type SubgraphMode = 'serve' | 'schema';
 
+function migrationsOf(definition: SubgraphDefinition) {
+  return [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations];
+}
+
+/**
+ * With an owner role configured (DATABASE_MIGRATION_URL): runs the migrations as the owner, then
+ * grants the service's own role (DATABASE_URL's user) what it may do, so the service never runs as
+ * the owner of its tables and may only add to and read its access log (libs/infra serviceRoleGrants).
+ */
+async function migrateAsOwner(definition: SubgraphDefinition, config: ServiceConfig & { DATABASE_MIGRATION_URL: string }, logger: AppLogger): Promise<void> {
+  const owner = new DataSource({ type: 'postgres', url: config.DATABASE_MIGRATION_URL, migrations: migrationsOf(definition), migrationsTransactionMode: 'each', extra: { max: 1 } });
+  await owner.initialize();
+  try {
+    const applied = await owner.runMigrations();
+    const serviceRole = decodeURIComponent(new URL(config.DATABASE_URL).username);
+    const ownerRole = decodeURIComponent(new URL(config.DATABASE_MIGRATION_URL).username);
+    if (!serviceRole || serviceRole === ownerRole) throw new Error('DATABASE_URL must name the service role, not the owner role of DATABASE_MIGRATION_URL');
+    await owner.transaction(async (manager) => {
+      for (const statement of serviceRoleGrants(serviceRole)) await manager.query(statement);
+    });
+    logger.info({ migrations: applied.length }, 'migrations ran as the owner role; service role granted');
+  } finally {
+    await owner.destroy();
+  }
+}
+
 function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, logger: AppLogger, mode: SubgraphMode): DynamicModule {
   @Global()
   @Module({})
@@ -53,6 +80,9 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
   @Module({})
   class SubgraphAppModule {}
 
+  // Gateway identities this process accepted, until they expire: each is good for one request.
+  const replayGuard = new ReplayGuard();
+
   return {
     module: SubgraphAppModule,
     imports: [
@@ -61,8 +91,9 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations],
-        migrationsRun: true,
+        migrations: migrationsOf(definition),
+        // With an owner role the migrations already ran (migrateAsOwner); the service role could not run them.
+        migrationsRun: !config.DATABASE_MIGRATION_URL,
         migrationsTransactionMode: 'each',
         synchronize: false,
         manualInitialization: mode === 'schema',
@@ -86,7 +117,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
           ],
-          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger),
+          context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger, replayGuard),
           formatError: createErrorFormatter(logger),
         }),
       }),
@@ -105,8 +136,14 @@ export async function createSubgraphApp(
 ): Promise<INestApplication> {
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   if (mode === 'serve') {
-    const url = new URL(config.DATABASE_URL);
-    await ensureDatabase(databaseUrl(config.DATABASE_URL, 'postgres'), url.pathname.slice(1));
+    assertProductionSecrets({ NODE_ENV: config.NODE_ENV, secrets: { GATEWAY_IDENTITY_SECRET: config.GATEWAY_IDENTITY_SECRET } });
+    if (config.DATABASE_MIGRATION_URL) {
+      // Roles and database were provisioned by the operator (or libs/infra ensureServiceDatabase).
+      await migrateAsOwner(definition, { ...config, DATABASE_MIGRATION_URL: config.DATABASE_MIGRATION_URL }, logger);
+    } else {
+      const url = new URL(config.DATABASE_URL);
+      await ensureDatabase(databaseUrl(config.DATABASE_URL, 'postgres'), url.pathname.slice(1));
+    }
   }
   const app = await NestFactory.create(subgraphModule(definition, config, logger, mode), {
     logger: mode === 'serve' ? new NestLoggerAdapter(logger) : false,

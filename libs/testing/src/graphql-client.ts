@@ -1,3 +1,5 @@
+import { bindGatewayIdentity } from './test-identity';
+
 export interface GraphQLResponse<D = any> {
   status: number;
   data?: D;
@@ -14,7 +16,7 @@ export async function postGraphQL<D = any>(
 ): Promise<GraphQLResponse<D>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await bindGatewayIdentity(url, headers, { query, variables })) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: D; errors?: GraphQLResponse['errors'] };

@@ -1,20 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Identity, signGatewayIdentity, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
+import type { Identity } from '@asw/auth';
 import type { ServiceConfig } from '@asw/platform';
 import { createSubgraphApp, EventsRuntime, SubgraphDefinition } from '@asw/subgraph';
 import { freePort } from '@asw/infra';
 import { startTsProcess, TsProcess } from './child-process';
-import { createTestDatabase, testKafkaBrokers, uniqueSuffix } from './test-database';
+import { createServiceTestDatabase, testKafkaBrokers, uniqueSuffix } from './test-database';
 
-/** The secret tests' gateway and subgraphs share; test-only, like everything in this library. */
-export const TEST_GATEWAY_IDENTITY_SECRET = 'test-only-gateway-identity-secret-0123456789';
+import { registerSubgraphUrl, TEST_GATEWAY_IDENTITY_SECRET } from './test-identity';
+
+export { gatewayHeaders, TEST_GATEWAY_IDENTITY_SECRET } from './test-identity';
 
 export interface RunningSubgraph {
   app: INestApplication;
   url: string;
   config: ServiceConfig;
+  /** A connection to the service's database as its owner role (the app runs as the service role). */
   dataSource: DataSource;
   events: EventsRuntime;
   close(): Promise<void>;
@@ -24,12 +26,19 @@ export function testTopicPrefix(): string {
   return `t${uniqueSuffix()}.`;
 }
 
+/** The service's database as production splits it: its own login role, and the owner role for migrations. */
+async function testDatabaseUrls(name: string, overrides: Partial<ServiceConfig>): Promise<Pick<ServiceConfig, 'DATABASE_URL' | 'DATABASE_MIGRATION_URL'>> {
+  if (overrides.DATABASE_URL) return { DATABASE_URL: overrides.DATABASE_URL, DATABASE_MIGRATION_URL: overrides.DATABASE_MIGRATION_URL };
+  const database = await createServiceTestDatabase(name);
+  return { DATABASE_URL: database.serviceUrl, DATABASE_MIGRATION_URL: database.migrationUrl };
+}
+
 async function testServiceConfig(name: string, overrides: Partial<ServiceConfig>): Promise<ServiceConfig> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: (process.env.LOG_LEVEL as ServiceConfig['LOG_LEVEL']) ?? 'warn',
     PORT: 0,
-    DATABASE_URL: overrides.DATABASE_URL ?? (await createTestDatabase(name)),
+    ...(await testDatabaseUrls(name, overrides)),
     KAFKA_BROKERS: testKafkaBrokers(),
     KAFKA_TOPIC_PREFIX: testTopicPrefix(),
     GATEWAY_IDENTITY_SECRET: TEST_GATEWAY_IDENTITY_SECRET,
@@ -43,19 +52,23 @@ export async function startSubgraph(definition: SubgraphDefinition, overrides: P
   const app = await createSubgraphApp(definition, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  registerSubgraphUrl(`http://127.0.0.1:${port}/graphql`, definition.name);
+  // The test's own view of the database, as the owner role (fixtures, migrations run by hand, assertions);
+  // the app itself runs as the service role.
+  const dataSource = config.DATABASE_MIGRATION_URL
+    ? await new DataSource({ type: 'postgres', url: config.DATABASE_MIGRATION_URL, entities: definition.entities }).initialize()
+    : app.get(DataSource);
   return {
     app,
     url: `http://127.0.0.1:${port}/graphql`,
     config,
-    dataSource: app.get(DataSource),
+    dataSource,
     events: app.get(EventsRuntime),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
   };
-}
-
-/** Headers that make a direct subgraph call look as if the gateway sent it for this caller. */
-export async function gatewayHeaders(identity: Identity, secret = TEST_GATEWAY_IDENTITY_SECRET): Promise<Record<string, string>> {
-  return { [GATEWAY_IDENTITY_HEADER]: await signGatewayIdentity(identity, secret) };
 }
 
 export const TEST_WORKER: Identity = {
@@ -69,7 +82,7 @@ export const TEST_WORKER: Identity = {
 export interface SubgraphProcess {
   url: string;
   config: ServiceConfig;
-  /** A connection to the service's database, for assertions on what it wrote. */
+  /** A connection to the service's database (as its owner role), for assertions on what it wrote. */
   dataSource: DataSource;
   process: TsProcess;
   close(): Promise<void>;
@@ -82,10 +95,12 @@ export interface SubgraphProcess {
  */
 export async function startSubgraphProcess(entry: { name: string; dir: string }, overrides: Partial<ServiceConfig> = {}): Promise<SubgraphProcess> {
   const config = await testServiceConfig(entry.name, { PORT: await freePort(), ...overrides });
-  const env = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
+  const env = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined).map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]));
   const base = `http://127.0.0.1:${config.PORT}`;
   const child = await startReadyProcess(entry.name, `${entry.dir}/src/main.ts`, env, base);
-  const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_URL }).initialize();
+  // The test's own view of the database, as the owner role: assertions and fixtures, not the service's privileges.
+  const dataSource = await new DataSource({ type: 'postgres', url: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL }).initialize();
+  registerSubgraphUrl(`${base}/graphql`, entry.name);
   return {
     url: `${base}/graphql`,
     config,

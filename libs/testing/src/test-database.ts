@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, ensureDatabase } from '@asw/infra';
+import { databaseUrl, ensureDatabase, ensureServiceDatabase, ServiceDatabase } from '@asw/infra';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -26,4 +26,14 @@ export async function createTestDatabase(label: string): Promise<string> {
   const server = required('TEST_DATABASE_SERVER_URL');
   await ensureDatabase(server, name);
   return databaseUrl(server, name);
+}
+
+/**
+ * A fresh database for one service under test, with the split production uses: an owner role for
+ * migrations and the service's own non-superuser login role (libs/infra ensureServiceDatabase).
+ */
+export async function createServiceTestDatabase(label: string): Promise<ServiceDatabase & { database: string }> {
+  const name = `asw_test_${label.replace(/[^a-z0-9]+/g, '_')}_${uniqueSuffix()}`;
+  if (!/^asw_test_/.test(name)) throw new Error(`refusing to use ${name}: not a test database`);
+  return { database: name, ...(await ensureServiceDatabase(required('TEST_DATABASE_SERVER_URL'), name)) };
 }

@@ -42,7 +42,14 @@ export const serviceConfigSchema = z.object({
   NODE_ENV: configFields.nodeEnv,
   LOG_LEVEL: configFields.logLevel,
   PORT: port,
+  /** The service's own login role (not a superuser, owns no table): what the service runs as. */
   DATABASE_URL: configFields.postgresUrl,
+  /**
+   * The owner role of the same database, for migrations only. When set, the service migrates and
+   * grants the DATABASE_URL role its privileges with it, then serves as the DATABASE_URL role.
+   * Unset: DATABASE_URL migrates too (a single-role development database).
+   */
+  DATABASE_MIGRATION_URL: configFields.postgresUrl.optional(),
   KAFKA_BROKERS: configFields.kafkaBrokers,
   /** Namespaces topic names, so parallel test suites or environments can share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),

@@ -23,4 +23,4 @@ export const badInput = (message: string, details?: DomainError['details']) => n
 export const notFound = (message: string, details?: DomainError['details']) => new DomainError('NOT_FOUND', message, details);
 export const conflict = (message: string, details?: DomainError['details']) => new DomainError('CONFLICT', message, details);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
-export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
+export const unauthenticated = (message: string, details?: DomainError['details']) => new DomainError('UNAUTHENTICATED', message, details);
