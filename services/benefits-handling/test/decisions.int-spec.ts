@@ -166,6 +166,9 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       ['a fractional amount', lines([{ grantedCents: 999.5 }, {}]), 'BAD_USER_INPUT'],
       ['a cut without a reason', lines([{ reason: null }, {}]), 'BAD_USER_INPUT'],
       ['no lines', [], 'BAD_USER_INPUT'],
+      ['a PREVENTIVE application decided under 7 c', lines([{ legalBasis: 'SUPPLEMENTARY_7C' }, {}]), 'BAD_USER_INPUT'],
+      ['a claimed line left undecided', lines([{}]).slice(0, 1), 'BAD_USER_INPUT'],
+      ['an unclaimed line without a reason', [...lines(), { expenseType: 'OTHER', claimedCents: 500, grantedCents: 500, legalBasis: 'PREVENTIVE_13', payee: 'CLIENT' }], 'BAD_USER_INPUT'],
     ])('%s', async (_name, decisionLines, code) => {
       const app = await application();
       const before = await footprint(service);
@@ -174,6 +177,20 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       expect(response.errors?.[0].extensions?.code).toBe(code);
       expect(await footprint(service)).toEqual(before);
       expect(await service.dataSource.query(`SELECT * FROM income_support_application WHERE id = $1`, [app.id])).toEqual([row]);
+    });
+
+    it('lists every content problem at once, by field path', async () => {
+      const app = await application();
+      const before = await footprint(service);
+      const wrong = [{ ...lines()[0], legalBasis: 'SUPPLEMENTARY_7C' }, { expenseType: 'OTHER', claimedCents: 500, grantedCents: 500, legalBasis: 'PREVENTIVE_13', payee: 'CLIENT' }];
+      const response = await postGraphQL(service.url, DECIDE, { input: { applicationId: app.id, lines: wrong } }, handler);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'LEGAL_BASIS_DOES_NOT_FIT_KIND', field: 'input.lines[0].legalBasis' } });
+      expect((response.errors?.[0].extensions?.details as { problems: Array<{ field: string; reason: string }> }).problems.map((p) => `${p.field} ${p.reason}`)).toEqual([
+        'input.lines[0].legalBasis LEGAL_BASIS_DOES_NOT_FIT_KIND',
+        'input.lines CLAIMED_EXPENSE_UNDECIDED',
+        'input.lines[1].reason UNCLAIMED_LINE_NEEDS_REASON',
+      ]);
+      expect(await footprint(service)).toEqual(before);
     });
 
     it.each([
