@@ -141,7 +141,7 @@ describe('employment services through the gateway: read and co-sign activation p
     for (const query of [
       `query { sharedActivationPlan(id: "${planId}") { id clientId } }`, // a valid query, but not the registered text
       `query { client(id: "${clientId}") { firstName lastName } }`,
-      `mutation { shareActivationPlan(planId: "${planId}") { id } }`,
+      `mutation { shareActivationPlan(planId: "${planId}", sharedWith: "Jyväskylän työllisyyspalvelut") { id } }`,
     ]) {
       const response = await graph.request(query, {}, employment);
       expect(response.status).toBe(403);
