@@ -260,7 +260,13 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       const [{ n: claimsBefore }] = await service.dataSource.query(`SELECT count(*)::int AS n FROM recovery_claim`);
       const refusals: Array<[Record<string, unknown>, string]> = [
         [{ decisionId: plain.id, ground: 'ASSETS_NOT_YET_AVAILABLE', amountCents: 1_000 }, 'CONFLICT'],
-        [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 108_001 }, 'BAD_USER_INPUT'],
+        // 20 § 1 mom: every ground but false information needs the recovery decided when granting.
+        [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 1_000 }, 'CONFLICT'],
+        [{ decisionId: plain.id, ground: 'WILFUL_NEGLECT_OF_SELF_SUPPORT', amountCents: 1_000 }, 'CONFLICT'],
+        [{ decisionId: plain.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 1_000, liablePersonName: 'Matti Meikäläinen' }, 'CONFLICT'],
+        [{ decisionId: flagged.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 1_000 }, 'BAD_USER_INPUT'],
+        [{ decisionId: flagged.id, ground: 'STRIKE', amountCents: 1_000, liablePersonName: 'Matti Meikäläinen' }, 'BAD_USER_INPUT'],
+        [{ decisionId: flagged.id, ground: 'STRIKE', amountCents: 108_001 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 0 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: -5 }, 'BAD_USER_INPUT'],
         [{ decisionId: randomUUID(), ground: 'STRIKE', amountCents: 5 }, 'NOT_FOUND'],
@@ -278,6 +284,19 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       expect(beyond.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const rest = await postGraphQL(service.url, RECORD, { input: { decisionId: flagged.id, ground: 'FALSE_INFORMATION', amountCents: 8_000 } }, handler);
       expect(rest.errors).toBeUndefined();
+    });
+
+    it('records a maintenance-liable person’s neglect as recovered from that person, named, and keeps the name out of the event', async () => {
+      const flagged = await decided(true);
+      const WHO = `mutation ($input: RecordRecoveryClaimInput!) { recordRecoveryClaim(input: $input) { id ground recoveredFrom liablePersonName } }`;
+      const response = await postGraphQL(service.url, WHO, { input: { decisionId: flagged.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 5_000, liablePersonName: ' Matti  Meikäläinen ' } }, handler);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.recordRecoveryClaim).toMatchObject({ ground: 'MAINTENANCE_LIABLE_NEGLECT', recoveredFrom: 'MAINTENANCE_LIABLE_PERSON', liablePersonName: 'Matti Meikäläinen' });
+      const fromClient = await postGraphQL(service.url, WHO, { input: { decisionId: flagged.id, ground: 'FALSE_INFORMATION', amountCents: 1_000 } }, handler);
+      expect(fromClient.data.recordRecoveryClaim).toMatchObject({ recoveredFrom: 'CLIENT', liablePersonName: null });
+      const events = (await outboxPayloads(service, 'IncomeSupportRecoveryClaimChanged')).filter((p) => p.claimId === response.data.recordRecoveryClaim.id);
+      expect(events).toHaveLength(1);
+      expect(JSON.stringify(events)).not.toContain('Meikäläinen');
     });
   });
 
