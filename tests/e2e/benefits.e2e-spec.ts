@@ -229,4 +229,72 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     expect(await log('kela-other-client')).toEqual([{ action: 'READ', basis: 'not forwarded by this partner', outcome: 'REFUSED' }]);
     expect((await graph.request(STATUS, { reference }, kela)).data).toEqual({ forwardedApplicationStatus: { reference, status: 'RECEIVED' } });
   });
+
+  it('refuses a decision with wrong content (every problem at once) and a changed Kela resend (CONFLICT naming the fields), writing nothing', async () => {
+    const code = `020390-953${personalIdentityCodeCheckCharacter('020390', '953')}`;
+    await registerClient(code, 'Eila', 'Laine');
+    const reference = `KELA/${randomUUID().slice(0, 13)}`;
+    const input = {
+      reference,
+      personalIdentityCode: code,
+      kind: 'SUPPLEMENTARY',
+      receivedOn: '2026-04-02',
+      expenses: [{ expenseType: 'MEDICINE', claimedCents: 6_480 }, { expenseType: 'HEALTHCARE', claimedCents: 3_500 }],
+    };
+    expect((await graph.request(FORWARD, { input }, kela)).errors).toBeUndefined();
+    const application = await inQueue(handler, reference);
+    const footprint = async () => ({ applications: await rows('income_support_application'), decisions: await rows('income_support_decision'), outbox: await rows('outbox') });
+    const before = await footprint();
+
+    // Kela resends the reference with another amount: CONFLICT naming what differs, not the values.
+    const changed = await graph.request(FORWARD, { input: { ...input, expenses: [input.expenses[0], { expenseType: 'HEALTHCARE', claimedCents: 3_600 }] } }, kela);
+    expect(changed.data ?? null).toBeNull();
+    expect(changed.errors?.[0].extensions).toEqual({ code: 'CONFLICT', details: { reason: 'REFERENCE_CONTENT_DIFFERS', field: 'input.reference', differingFields: 'expenses' } });
+    expect(JSON.stringify(changed.errors)).not.toContain(code);
+
+    // A SUPPLEMENTARY application decided under 13 §, a claimed line left undecided, an unclaimed line granted without a reason.
+    const DECIDE = `mutation ($input: DecideIncomeSupportApplicationInput!) { decideIncomeSupportApplication(input: $input) { id outcome } }`;
+    const wrong = await graph.request(
+      DECIDE,
+      {
+        input: {
+          applicationId: application.id,
+          decidedOn: '2026-04-14',
+          lines: [
+            { expenseType: 'MEDICINE', claimedCents: 6_480, grantedCents: 6_480, legalBasis: 'PREVENTIVE_13', payee: 'CLIENT' },
+            { expenseType: 'HOUSEHOLD_GOODS', claimedCents: 20_000, grantedCents: 20_000, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+          ],
+        },
+      },
+      handler,
+    );
+    expect(wrong.data ?? null).toBeNull();
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((wrong.errors?.[0].extensions?.details as { problems: Array<{ field: string; reason: string }> }).problems.map((p) => `${p.field} ${p.reason}`)).toEqual([
+      'input.lines[0].legalBasis LEGAL_BASIS_DOES_NOT_FIT_KIND',
+      'input.lines CLAIMED_EXPENSE_UNDECIDED',
+      'input.lines[1].reason UNCLAIMED_LINE_NEEDS_REASON',
+    ]);
+    expect(await footprint()).toEqual(before);
+    expect((await inQueue(handler, reference)).status).toBe('RECEIVED');
+
+    // The same resend as first sent is answered with the first record; the corrected decision goes through.
+    expect((await graph.request(FORWARD, { input }, kela)).data.forwardIncomeSupportApplication).toEqual({ reference, status: 'RECEIVED' });
+    const right = await graph.request(
+      DECIDE,
+      {
+        input: {
+          applicationId: application.id,
+          decidedOn: '2026-04-14',
+          lines: [
+            { expenseType: 'MEDICINE', claimedCents: 6_480, grantedCents: 6_480, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+            { expenseType: 'HEALTHCARE', claimedCents: 3_500, grantedCents: 3_500, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+          ],
+        },
+      },
+      handler,
+    );
+    expect(right.errors).toBeUndefined();
+    expect(right.data.decideIncomeSupportApplication.outcome).toBe('GRANTED');
+  });
 });

@@ -10,6 +10,9 @@ import { RunningGraph, startGraph } from '../support/graph.harness';
 const SOCIAL_WORKER: Identity = { kind: 'user', userId: 'sw-e2e-activation', roles: ['SOCIAL_WORKER'], team: 'team-e2e-activation', organisation: 'test-county' };
 const AUDITOR: Identity = { kind: 'user', userId: 'auditor-e2e-activation', roles: ['AUDITOR'], team: 'data-protection', organisation: 'test-county' };
 const EMPLOYMENT_SERVICES: Identity = { kind: 'partner', partner: 'EMPLOYMENT_SERVICES', clientId: 'tyollisyyspalvelut-e2e', organisation: 'Jyväskylän työllisyyspalvelut' };
+/** Another municipality's employment services: a plan shared with Jyväskylä is not theirs. */
+const OTHER_OFFICE: Identity = { kind: 'partner', partner: 'EMPLOYMENT_SERVICES', clientId: 'tyollisyyspalvelut-e2e-tampere', organisation: 'Tampereen työllisyyspalvelut' };
+const JYVASKYLA = EMPLOYMENT_SERVICES.organisation;
 
 /** Employment services' allow-listed documents, byte for byte as registered with the gateway. */
 const operation = (file: string) => readFileSync(join(__dirname, '../../gateway/partner-operations/EMPLOYMENT_SERVICES', file), 'utf8');
@@ -18,7 +21,7 @@ const SHARED_ONE = operation('shared-activation-plan.graphql');
 const CO_SIGN = operation('co-sign-activation-plan.graphql');
 
 const DRAFT = `mutation($clientId: ID!, $input: ActivationPlanInput!) { draftActivationPlan(clientId: $clientId, input: $input) { id status } }`;
-const SHARE = `mutation($planId: ID!) { shareActivationPlan(planId: $planId) { id sharedWithEmploymentServicesAt } }`;
+const SHARE = `mutation($planId: ID!, $sharedWith: String!) { shareActivationPlan(planId: $planId, sharedWith: $sharedWith) { id sharedWithEmploymentServicesAt sharedWith } }`;
 const SIGN = `mutation($planId: ID!) { signActivationPlan(planId: $planId) { id status } }`;
 const CLIENT_PLANS = `query($id: ID!) { client(id: $id) { activationPlans { id status } } }`;
 const REPORT = `query($clientId: ID!, $from: DateTime!, $to: DateTime!) {
@@ -30,6 +33,7 @@ describe('employment services through the gateway: read and co-sign activation p
   let socialWorker: string;
   let employment: string;
   let auditor: string;
+  let otherOffice: string;
   const today = todayInFinland();
   const from = new Date(Date.now() - 60_000).toISOString();
   let individual = 610;
@@ -39,6 +43,7 @@ describe('employment services through the gateway: read and co-sign activation p
     socialWorker = await graph.token(SOCIAL_WORKER);
     employment = await graph.token(EMPLOYMENT_SERVICES);
     auditor = await graph.token(AUDITOR);
+    otherOffice = await graph.token(OTHER_OFFICE);
   });
   afterAll(() => graph?.close());
 
@@ -72,7 +77,7 @@ describe('employment services through the gateway: read and co-sign activation p
   it('the county drafts, shares and signs; employment services list, read and co-sign; the plan is in force and every answer is in the disclosure log', async () => {
     const clientId = await clientOfSocialWorker();
     const planId = await draft(clientId);
-    await ok(SHARE, { planId }, socialWorker);
+    await ok(SHARE, { planId, sharedWith: JYVASKYLA }, socialWorker);
     expect((await ok(SIGN, { planId }, socialWorker)).signActivationPlan.status).toBe('SIGNED_BY_COUNTY');
 
     const listed = (await ok(SHARED_LIST, { first: 50 }, employment)).sharedActivationPlans;
@@ -112,6 +117,22 @@ describe('employment services through the gateway: read and co-sign activation p
     expect((await ok(CLIENT_PLANS, { id: clientId }, socialWorker)).client.activationPlans).toEqual([{ id: planId, status: 'SIGNED_BY_COUNTY' }]);
   });
 
+  it('scopes employment services to the office the county shared the plan with: another municipality neither lists, reads nor co-signs it', async () => {
+    const clientId = await clientOfSocialWorker();
+    const planId = await draft(clientId);
+    expect((await ok(SHARE, { planId, sharedWith: JYVASKYLA }, socialWorker)).shareActivationPlan.sharedWith).toBe(JYVASKYLA);
+    expect((await ok(SHARED_LIST, { first: 50 }, otherOffice)).sharedActivationPlans.map((plan: { id: string }) => plan.id)).not.toContain(planId);
+    const notTheirs = await graph.request(SHARED_ONE, { id: planId }, otherOffice);
+    const missing = await graph.request(SHARED_ONE, { id: '00000000-0000-4000-8000-000000000000' }, otherOffice);
+    expect(notTheirs.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(notTheirs.errors).toEqual(missing.errors);
+    expect((await graph.request(CO_SIGN, { planId }, otherOffice)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [row] = await graph.subgraphs.case.dataSource.query(`SELECT employment_services_signed_at FROM activation_plan WHERE id = $1`, [planId]);
+    expect(row.employment_services_signed_at).toBeNull();
+    // The office it was shared with sees it.
+    expect((await ok(SHARED_LIST, { first: 50 }, employment)).sharedActivationPlans.map((plan: { id: string }) => plan.id)).toContain(planId);
+  });
+
   it('refuses employment services any document not on their allow-list before planning: no subgraph sees it', async () => {
     const clientId = await clientOfSocialWorker();
     const planId = await draft(clientId);
@@ -120,7 +141,7 @@ describe('employment services through the gateway: read and co-sign activation p
     for (const query of [
       `query { sharedActivationPlan(id: "${planId}") { id clientId } }`, // a valid query, but not the registered text
       `query { client(id: "${clientId}") { firstName lastName } }`,
-      `mutation { shareActivationPlan(planId: "${planId}") { id } }`,
+      `mutation { shareActivationPlan(planId: "${planId}", sharedWith: "Jyväskylän työllisyyspalvelut") { id } }`,
     ]) {
       const response = await graph.request(query, {}, employment);
       expect(response.status).toBe(403);

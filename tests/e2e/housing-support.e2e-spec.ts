@@ -124,6 +124,35 @@ describe('housing support through the gateway: decision → period → visit →
     await eventually(async () => expect((await graph.request(PERIODS, { id: clientId }, instructor)).errors?.map((error) => error.extensions?.code)).toContain('FORBIDDEN'));
   });
 
+  it('refuses a plan beyond the decision’s end or with no goals, naming both, and writes nothing', async () => {
+    const { clientId } = await clientWithHousingDecision(); // the decision runs until today + 180 days
+    const [period] = await eventually(async () => {
+      const periods = (await ok(PERIODS, { id: clientId }, instructor)).client.housingSupport;
+      expect(periods).toHaveLength(1);
+      return periods;
+    });
+    const PLAN = `mutation($input: PlanHousingSupportPeriodInput!) { planHousingSupportPeriod(input: $input) { id startsOn endsOn } }`;
+    const goals = [{ area: 'APPLYING_FOR_A_FLAT', text: 'Oma vuokra-asunto' }];
+    const plan = (over: Record<string, unknown>) => ({ input: { periodId: period.id, startsOn: today, endsOn: addDays(today, 180), goals, visitSchedule: { frequency: 'WEEKLY', weekday: 'MONDAY' }, ...over } });
+    const stored = async () => (await housingSupportDb().query(`SELECT starts_on, ends_on, goals FROM housing_support_period WHERE id = $1`, [period.id]))[0];
+    const outbox = async () => Number((await housingSupportDb().query(`SELECT count(*) AS n FROM outbox`))[0].n);
+    const before = { period: await stored(), outbox: await outbox() };
+
+    const refused = await graph.request(PLAN, plan({ endsOn: addDays(today, 181), goals: [] }), instructor);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((refused.errors?.[0].extensions?.details as { problems: Array<{ field: string; reason: string }> }).problems.map((p) => `${p.field} ${p.reason}`)).toEqual([
+      'input.endsOn PLAN_BEYOND_DECISION',
+      'input.goals PLAN_WITHOUT_GOALS',
+    ]);
+    expect((await graph.request(PLAN, plan({ goals: [] }), instructor)).errors?.[0].extensions?.details).toMatchObject({ reason: 'PLAN_WITHOUT_GOALS', field: 'input.goals' });
+    expect((await graph.request(PLAN, plan({ endsOn: addDays(today, 181) }), instructor)).errors?.[0].extensions?.details).toMatchObject({ reason: 'PLAN_BEYOND_DECISION', field: 'input.endsOn' });
+    expect({ period: await stored(), outbox: await outbox() }).toEqual(before);
+
+    // To the decision's last day, with a goal: accepted.
+    expect((await ok(PLAN, plan({}), instructor)).planHousingSupportPeriod).toEqual({ id: period.id, startsOn: today, endsOn: addDays(today, 180) });
+  });
+
   it('reported rent arrears become a draft preventive income support application in benefits-handling', async () => {
     const clientId = await clientOnCase();
     const { reportRentArrears } = await ok(

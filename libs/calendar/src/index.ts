@@ -2,3 +2,5 @@ export * from './local-date';
 export * from './finnish-holidays';
 export * from './working-days';
 export * from './statutory-deadlines';
+export * from './time-limit';
+export * from './income-support-completion';

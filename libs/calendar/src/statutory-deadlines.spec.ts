@@ -1,9 +1,10 @@
 import { DomainError } from '@asw/platform';
 import { LocalDate } from './local-date';
 import {
-  assessmentTargets, deadlineOnWorkingDay, decisionNotification, dueStatus, IncomeSupportApplicationDates, incomeSupportDeadlines,
+  assessmentTargets, decisionNotification, dueStatus, IncomeSupportApplicationDates, incomeSupportDeadlines,
   incomeSupportMeetingDueOn,
 } from './statutory-deadlines';
+import { deadlineOnWorkingDay } from './time-limit';
 import { WorkingDayCalendar } from './working-days';
 
 const monFri = new WorkingDayCalendar();

@@ -1,16 +1,8 @@
 import { badInput } from '@asw/platform';
-import { addDays, addMonths, LocalDate, minLocalDate, parseLocalDate } from './local-date';
-import { mondayToFridayCalendar, WorkingDayCalendar } from './working-days';
-
-/**
- * Act on calculating statutory time limits (laki säädettyjen määräaikain laskemisesta 150/1930) 5 §:
- * a time limit whose last day is a Saturday, Sunday, public holiday, May Day, Independence Day,
- * Midsummer Eve or Christmas Eve ends on the next working day. The Act names Saturday itself, so this
- * is Monday–Friday whatever a county's `countSaturdays` setting.
- */
-export function deadlineOnWorkingDay(date: LocalDate): LocalDate {
-  return mondayToFridayCalendar.nextWorkingDayOnOrAfter(parseLocalDate(date, 'deadline'));
-}
+import { addDays, addMonths, LocalDate, parseLocalDate } from './local-date';
+import { decisionClockAfterCompletion } from './income-support-completion';
+import { deadlineOnWorkingDay } from './time-limit';
+import { WorkingDayCalendar } from './working-days';
 
 /** n working days after `from` in the county's calendar, then moved off a Saturday by 150/1930 5 §. */
 function workingDaysAfter(from: LocalDate, workingDays: number, calendar: WorkingDayCalendar): LocalDate {
@@ -91,8 +83,7 @@ export function incomeSupportDeadlines(application: IncomeSupportApplicationDate
   if (arrivedOn !== undefined && arrivedOn < requestedOn) {
     throw badInput('completion.arrivedOn must not be before completion.requestedOn', { field: 'completion.arrivedOn' });
   }
-  const completionDeadline = deadlineOnWorkingDay(dueOn);
-  const countFrom = arrivedOn === undefined ? completionDeadline : minLocalDate(arrivedOn, completionDeadline);
+  const countFrom = decisionClockAfterCompletion({ dueOn, arrivedOn });
   return { decisionDueOn: workingDaysAfter(countFrom, decisionWorkingDays, calendar), completionRequestDueOn };
 }
 

@@ -111,7 +111,11 @@ describe('findPersonalIdentityCodes', () => {
     ['a 131052-308T and 010594Y9021 in one line', ['131052-308T', '010594Y9021']],
     ['wrong check character 131052-308U is not a code', []],
     ['inside a longer token x131052-308T is not one', []],
-    ['lower case is not how codes are written: 131052-308t', []],
+    // Lower case parses as valid (parsePersonalIdentityCode upper-cases), so the sweep finds it too.
+    ['lower-case check character: 131052-308t', ['131052-308t']],
+    ['lower-case century sign and check character: 010594y9021 and 010501a123j', ['010594y9021']],
+    ['lower case with a wrong check character 131052-308u is not a code', []],
+    ['a uuid with digits and hex letters 123456a7-89b2-4c3d-8e4f-a6533f9bfbfc is not a code', []],
     ['timestamps 2026-11-25T16:22:16 and uuids 0af4ddda-2711-42d4-ba3c-a6533f9bfbfc are not codes', []],
   ])('%s', (text, expected) => {
     expect(findPersonalIdentityCodes(text)).toEqual(expected);

@@ -79,9 +79,13 @@ export function maskPersonalIdentityCode(input: string): string {
   return /^\d{6}[-+A-FU-Y][0-9A-Z]{4}$/.test(code) ? `${code.slice(0, 7)}****` : '***********';
 }
 
-const CANDIDATE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/g;
+/**
+ * Case-insensitive: parsePersonalIdentityCode accepts `131052-308t` (it upper-cases), so a code written
+ * in lower case is just as much a code in a log line.
+ */
+const CANDIDATE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/gi;
 
-/** Every valid henkilötunnus written in `text`: for sweeps of logs and messages, where none may appear. */
+/** Every valid henkilötunnus written in `text`, in any letter case: for sweeps of logs and messages, where none may appear. */
 export function findPersonalIdentityCodes(text: string): string[] {
   return [...text.matchAll(CANDIDATE)].map((match) => match[0]).filter(isValidPersonalIdentityCode);
 }

@@ -17,6 +17,7 @@ import { Decisions1763800000302 } from './migrations/1763800000302-decisions.mig
 import { Rates1763800000303 } from './migrations/1763800000303-rates.migration';
 import { RecoveryClaims1763800000304 } from './migrations/1763800000304-recovery-claims.migration';
 import { HandlingTeam1763800000305 } from './migrations/1763800000305-handling-team.migration';
+import { RecoveryDebtor1763800000306 } from './migrations/1763800000306-recovery-debtor.migration';
 import { IncomeSupportRateEntity } from './rates/income-support-rate.entity';
 import { RatesModule } from './rates/rates.module';
 import { RecoveryClaimEntity } from './recovery/recovery-claim.entity';
@@ -41,6 +42,6 @@ export const benefitsHandlingSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [ClientReference],
   retention: BENEFITS_HANDLING_RETENTION,
-  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305],
+  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305, RecoveryDebtor1763800000306],
   eventHandlers: [ClientRegisteredHandler, RentArrearsReportedHandler],
 };

@@ -166,6 +166,9 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       ['a fractional amount', lines([{ grantedCents: 999.5 }, {}]), 'BAD_USER_INPUT'],
       ['a cut without a reason', lines([{ reason: null }, {}]), 'BAD_USER_INPUT'],
       ['no lines', [], 'BAD_USER_INPUT'],
+      ['a PREVENTIVE application decided under 7 c', lines([{ legalBasis: 'SUPPLEMENTARY_7C' }, {}]), 'BAD_USER_INPUT'],
+      ['a claimed line left undecided', lines([{}]).slice(0, 1), 'BAD_USER_INPUT'],
+      ['an unclaimed line without a reason', [...lines(), { expenseType: 'OTHER', claimedCents: 500, grantedCents: 500, legalBasis: 'PREVENTIVE_13', payee: 'CLIENT' }], 'BAD_USER_INPUT'],
     ])('%s', async (_name, decisionLines, code) => {
       const app = await application();
       const before = await footprint(service);
@@ -174,6 +177,20 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       expect(response.errors?.[0].extensions?.code).toBe(code);
       expect(await footprint(service)).toEqual(before);
       expect(await service.dataSource.query(`SELECT * FROM income_support_application WHERE id = $1`, [app.id])).toEqual([row]);
+    });
+
+    it('lists every content problem at once, by field path', async () => {
+      const app = await application();
+      const before = await footprint(service);
+      const wrong = [{ ...lines()[0], legalBasis: 'SUPPLEMENTARY_7C' }, { expenseType: 'OTHER', claimedCents: 500, grantedCents: 500, legalBasis: 'PREVENTIVE_13', payee: 'CLIENT' }];
+      const response = await postGraphQL(service.url, DECIDE, { input: { applicationId: app.id, lines: wrong } }, handler);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'LEGAL_BASIS_DOES_NOT_FIT_KIND', field: 'input.lines[0].legalBasis' } });
+      expect((response.errors?.[0].extensions?.details as { problems: Array<{ field: string; reason: string }> }).problems.map((p) => `${p.field} ${p.reason}`)).toEqual([
+        'input.lines[0].legalBasis LEGAL_BASIS_DOES_NOT_FIT_KIND',
+        'input.lines CLAIMED_EXPENSE_UNDECIDED',
+        'input.lines[1].reason UNCLAIMED_LINE_NEEDS_REASON',
+      ]);
+      expect(await footprint(service)).toEqual(before);
     });
 
     it.each([
@@ -243,7 +260,13 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       const [{ n: claimsBefore }] = await service.dataSource.query(`SELECT count(*)::int AS n FROM recovery_claim`);
       const refusals: Array<[Record<string, unknown>, string]> = [
         [{ decisionId: plain.id, ground: 'ASSETS_NOT_YET_AVAILABLE', amountCents: 1_000 }, 'CONFLICT'],
-        [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 108_001 }, 'BAD_USER_INPUT'],
+        // 20 § 1 mom: every ground but false information needs the recovery decided when granting.
+        [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 1_000 }, 'CONFLICT'],
+        [{ decisionId: plain.id, ground: 'WILFUL_NEGLECT_OF_SELF_SUPPORT', amountCents: 1_000 }, 'CONFLICT'],
+        [{ decisionId: plain.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 1_000, liablePersonName: 'Matti Meikäläinen' }, 'CONFLICT'],
+        [{ decisionId: flagged.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 1_000 }, 'BAD_USER_INPUT'],
+        [{ decisionId: flagged.id, ground: 'STRIKE', amountCents: 1_000, liablePersonName: 'Matti Meikäläinen' }, 'BAD_USER_INPUT'],
+        [{ decisionId: flagged.id, ground: 'STRIKE', amountCents: 108_001 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 0 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: -5 }, 'BAD_USER_INPUT'],
         [{ decisionId: randomUUID(), ground: 'STRIKE', amountCents: 5 }, 'NOT_FOUND'],
@@ -261,6 +284,19 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
       expect(beyond.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const rest = await postGraphQL(service.url, RECORD, { input: { decisionId: flagged.id, ground: 'FALSE_INFORMATION', amountCents: 8_000 } }, handler);
       expect(rest.errors).toBeUndefined();
+    });
+
+    it('records a maintenance-liable person’s neglect as recovered from that person, named, and keeps the name out of the event', async () => {
+      const flagged = await decided(true);
+      const WHO = `mutation ($input: RecordRecoveryClaimInput!) { recordRecoveryClaim(input: $input) { id ground recoveredFrom liablePersonName } }`;
+      const response = await postGraphQL(service.url, WHO, { input: { decisionId: flagged.id, ground: 'MAINTENANCE_LIABLE_NEGLECT', amountCents: 5_000, liablePersonName: ' Matti  Meikäläinen ' } }, handler);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.recordRecoveryClaim).toMatchObject({ ground: 'MAINTENANCE_LIABLE_NEGLECT', recoveredFrom: 'MAINTENANCE_LIABLE_PERSON', liablePersonName: 'Matti Meikäläinen' });
+      const fromClient = await postGraphQL(service.url, WHO, { input: { decisionId: flagged.id, ground: 'FALSE_INFORMATION', amountCents: 1_000 } }, handler);
+      expect(fromClient.data.recordRecoveryClaim).toMatchObject({ recoveredFrom: 'CLIENT', liablePersonName: null });
+      const events = (await outboxPayloads(service, 'IncomeSupportRecoveryClaimChanged')).filter((p) => p.claimId === response.data.recordRecoveryClaim.id);
+      expect(events).toHaveLength(1);
+      expect(JSON.stringify(events)).not.toContain('Meikäläinen');
     });
   });
 

@@ -113,6 +113,20 @@ describe('Kela intake (real PostgreSQL and Kafka)', () => {
     expect(await footprint(service)).toEqual(before);
   });
 
+  it('refuses a resend with changed amounts as CONFLICT naming the differing fields, writing nothing', async () => {
+    const input = forwardInput();
+    expect((await postGraphQL(service.url, FORWARD, { input }, kela)).errors).toBeUndefined();
+    const before = await footprint(service);
+    const changed = { ...input, urgent: !input.urgent, expenses: input.expenses.map((e: { claimedCents: number }) => ({ ...e, claimedCents: e.claimedCents + 1 })) };
+    const response = await postGraphQL(service.url, FORWARD, { input: changed }, kela);
+    expect(response.errors?.[0].extensions).toEqual({ code: 'CONFLICT', details: { reason: 'REFERENCE_CONTENT_DIFFERS', field: 'input.reference', differingFields: 'urgent,expenses' } });
+    expect(response.errors?.[0].message).not.toContain(input.personalIdentityCode);
+    expect(await footprint(service)).toEqual(before);
+    // The same content again is still the first record.
+    expect((await postGraphQL(service.url, FORWARD, { input }, kela)).errors).toBeUndefined();
+    expect(await footprint(service)).toEqual(before);
+  });
+
   it('matches the identity code to a client case announced (ClientRegistered with the lookup hash)', async () => {
     const code = newPersonalIdentityCode();
     const clientId = randomUUID();

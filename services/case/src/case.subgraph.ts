@@ -31,6 +31,7 @@ import { ClientPlans1763800000107 } from './migrations/1763800000107-client-plan
 import { MeasurementsAndActivation1763800000108 } from './migrations/1763800000108-measurements-and-activation.migration';
 import { ActivationPlans1763800000120 } from './migrations/1763800000120-activation-plans.migration';
 import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opened-by.migration';
+import { ActivationPlanSharedWith1763800000130 } from './migrations/1763800000130-activation-plan-shared-with.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -73,6 +74,7 @@ export const caseSubgraph: SubgraphDefinition = {
     MeasurementsAndActivation1763800000108,
     ActivationPlans1763800000120,
     CaseOpenedBy1763800000110,
+    ActivationPlanSharedWith1763800000130,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler],
 };

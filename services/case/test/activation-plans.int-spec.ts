@@ -12,7 +12,9 @@ const EMPLOYMENT: Identity = { kind: 'partner', partner: 'EMPLOYMENT_SERVICES', 
 
 const PLAN_FIELDS = 'id clientId status goals measures { kind description daysPerWeek } validFrom validUntil reviewDate triggerBasis triggerRuleSetVersion sharedWithEmploymentServicesAt countySignedAt employmentServicesSignedAt';
 const DRAFT = `mutation($clientId: ID!, $input: ActivationPlanInput!) { draftActivationPlan(clientId: $clientId, input: $input) { ${PLAN_FIELDS} } }`;
-const SHARE = `mutation($planId: ID!) { shareActivationPlan(planId: $planId) { id status sharedWithEmploymentServicesAt } }`;
+const SHARE = `mutation($planId: ID!, $sharedWith: String!) { shareActivationPlan(planId: $planId, sharedWith: $sharedWith) { id status sharedWithEmploymentServicesAt sharedWith } }`;
+/** Another office of employment services: a plan shared with Jyväskylä is not theirs. */
+const OTHER_OFFICE: Identity = { kind: 'partner', partner: 'EMPLOYMENT_SERVICES', clientId: 'tyollisyyspalvelut-other', organisation: 'Tampereen työllisyyspalvelut' };
 const SIGN = `mutation($planId: ID!) { signActivationPlan(planId: $planId) { id status countySignedAt } }`;
 const CO_SIGN = `mutation CoSignActivationPlan($planId: ID!) { coSignActivationPlan(planId: $planId) { id clientId status countySignedAt employmentServicesSignedAt } }`;
 const SHARED_LIST = `query SharedActivationPlans($first: Int!) { sharedActivationPlans(first: $first) { ${PLAN_FIELDS} } }`;
@@ -78,7 +80,7 @@ describe('case subgraph: activation plans (aktivointisuunnitelma, 189/2001) with
     expect((await okAs(EMPLOYMENT, SHARED_LIST, { first: 100 })).sharedActivationPlans.map((p: { id: string }) => p.id)).not.toContain(plan.id);
     expect((await as(EMPLOYMENT, SHARED_ONE, { id: plan.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    expect((await okAs(PLANNER, SHARE, { planId: plan.id })).shareActivationPlan.sharedWithEmploymentServicesAt).toEqual(expect.any(String));
+    expect((await okAs(PLANNER, SHARE, { planId: plan.id, sharedWith: EMPLOYMENT.organisation })).shareActivationPlan.sharedWithEmploymentServicesAt).toEqual(expect.any(String));
     expect((await okAs(PLANNER, SIGN, { planId: plan.id })).signActivationPlan.status).toBe('SIGNED_BY_COUNTY');
 
     const listed = (await okAs(EMPLOYMENT, SHARED_LIST, { first: 100 })).sharedActivationPlans;
@@ -151,7 +153,7 @@ describe('case subgraph: activation plans (aktivointisuunnitelma, 189/2001) with
     expect(drafting.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(drafting.data ?? null).toBeNull();
     for (const mutation of [SHARE, SIGN]) {
-      const response = await as(STRANGER, mutation, { planId: plan.id });
+      const response = await as(STRANGER, mutation, { planId: plan.id, sharedWith: EMPLOYMENT.organisation });
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(response.data ?? null).toBeNull();
     }
@@ -202,7 +204,7 @@ describe('case subgraph: activation plans (aktivointisuunnitelma, 189/2001) with
   it('refuses partner operations to Kela and to workers, and county operations to employment services', async () => {
     const clientId = await clientOfPlanner();
     const plan = await drafted(clientId);
-    await okAs(PLANNER, SHARE, { planId: plan.id });
+    await okAs(PLANNER, SHARE, { planId: plan.id, sharedWith: EMPLOYMENT.organisation });
     for (const caller of [KELA, PLANNER]) {
       for (const [query, variables] of [
         [SHARED_LIST, { first: 10 }],
@@ -232,10 +234,31 @@ describe('case subgraph: activation plans (aktivointisuunnitelma, 189/2001) with
     const clientId = await clientOfPlanner();
     const kept = await drafted(clientId);
     const shared = await drafted(clientId);
-    await okAs(PLANNER, SHARE, { planId: shared.id });
+    await okAs(PLANNER, SHARE, { planId: shared.id, sharedWith: EMPLOYMENT.organisation });
     const ids = (await okAs(EMPLOYMENT, SHARED_LIST, { first: 100 })).sharedActivationPlans.map((p: { id: string }) => p.id);
     expect(ids).toContain(shared.id);
     expect(ids).not.toContain(kept.id);
     expect((await as(EMPLOYMENT, SHARED_LIST, { first: 101 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'first' } });
+  });
+
+  it('scopes employment services to the office the plan was shared with: another office neither lists, reads nor co-signs it', async () => {
+    const clientId = await clientOfPlanner();
+    const plan = await drafted(clientId);
+    const shared = (await okAs(PLANNER, SHARE, { planId: plan.id, sharedWith: '  Jyväskylän työllisyyspalvelut ' })).shareActivationPlan;
+    expect(shared.sharedWith).toBe(EMPLOYMENT.organisation);
+    expect((await okAs(OTHER_OFFICE, SHARED_LIST, { first: 100 })).sharedActivationPlans.map((p: { id: string }) => p.id)).not.toContain(plan.id);
+    expect((await as(OTHER_OFFICE, SHARED_ONE, { id: plan.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await as(OTHER_OFFICE, CO_SIGN, { planId: plan.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [row] = await service.dataSource.query(`SELECT employment_services_signed_at FROM activation_plan WHERE id = $1`, [plan.id]);
+    expect(row.employment_services_signed_at).toBeNull();
+    expect((await okAs(EMPLOYMENT, SHARED_LIST, { first: 100 })).sharedActivationPlans.map((p: { id: string }) => p.id)).toContain(plan.id);
+  });
+
+  it('refuses sharing without naming the office (BAD_USER_INPUT), writing nothing', async () => {
+    const plan = await drafted(await clientOfPlanner());
+    const response = await as(PLANNER, SHARE, { planId: plan.id, sharedWith: '   ' });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'SHARED_WITH_REQUIRED', field: 'sharedWith' } });
+    const [row] = await service.dataSource.query(`SELECT shared_at, shared_with FROM activation_plan WHERE id = $1`, [plan.id]);
+    expect(row).toEqual({ shared_at: null, shared_with: null });
   });
 });

@@ -4,6 +4,7 @@ import { PaymentIntermediaryAccountEntity, SubleaseEntity } from './housing-arra
 import { HousingArrangementsModule } from './housing-arrangements/housing-arrangements.module';
 import { HousingSupportPeriods1763800000200 } from './migrations/1763800000200-housing-support-periods.migration';
 import { HousingSupportWork1763800000201 } from './migrations/1763800000201-housing-support-work.migration';
+import { SupportPeriodDecisionValidity1763800000202 } from './migrations/1763800000202-support-period-decision-validity.migration';
 import { RentArrearsEntity, RepaymentInstalmentEntity, RepaymentPaymentEntity } from './rent-arrears/rent-arrears.entity';
 import { RentArrearsModule } from './rent-arrears/rent-arrears.module';
 import { CaseClosedHandler } from './support-periods/case-closed.handler';
@@ -29,6 +30,6 @@ export const housingSupportSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: [ClientReference],
   retention: HOUSING_SUPPORT_RETENTION,
-  migrations: [HousingSupportPeriods1763800000200, HousingSupportWork1763800000201],
+  migrations: [HousingSupportPeriods1763800000200, HousingSupportWork1763800000201, SupportPeriodDecisionValidity1763800000202],
   eventHandlers: [ServiceDecisionMadeHandler, CaseClosedHandler],
 };

@@ -203,6 +203,10 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     ORDERED: { fi: 'Takaisinperintä määrätty', sv: 'Återkrav fastställt', en: 'Recovery ordered' },
     REJECTED: { fi: 'Hylätty', sv: 'Avslaget', en: 'Rejected' },
   },
+  RecoveryDebtor: {
+    CLIENT: { fi: 'Asiakas', sv: 'Klienten', en: 'Client' },
+    MAINTENANCE_LIABLE_PERSON: { fi: 'Elatusvelvollinen', sv: 'Underhållsskyldig', en: 'Maintenance-liable person' },
+  },
   RecoveryGround: {
     ASSETS_NOT_YET_AVAILABLE: { fi: 'Varat eivät vielä käytettävissä', sv: 'Tillgångar ännu inte tillgängliga', en: 'Assets not yet available' },
     WILFUL_NEGLECT_OF_SELF_SUPPORT: { fi: 'Elatuksen laiminlyönti tahallisesti', sv: 'Uppsåtligt försummad försörjning', en: 'Wilful neglect of self-support' },

@@ -1,16 +1,29 @@
 /**
  * How long each kind of record is kept (DOMAIN.md "Records, logs and retention": Kansallisarkisto's
- * rules for social welfare records, Act 703/2023), so a purge job can act on data, not on guesses.
+ * retention table for social welfare records, laki asiakastietojen käsittelystä 703/2023), so a purge job can act on data, not on guesses.
  * Every table of every service names its class in the service's definition (`retention`); a test
  * checks that no table is left without one.
  */
 export const RETENTION_CLASSES = {
   /** Asiakkaan perustiedot: names, identity code, municipality, language. */
   CLIENT_BASIC_DATA: { years: 2, after: 'CLIENT_DEATH', rule: 'Client basic data: 2 years after the client’s death' },
-  /** Asiakkuusasiakirja: the case, its assessment, plan, decisions and contacts. */
-  CLIENT_RECORD: { years: 2, after: 'CLIENT_DEATH', rule: 'Client record (asiakkuusasiakirja): 2 years after the client’s death' },
-  /** Working-age adult social work and its services (housing support, rehabilitation, income support). */
+  /**
+   * Asiakkuusasiakirja: only the record that a client relationship exists (the case, who works on it,
+   * its opening and closing), not what was done in it.
+   */
+  CLIENT_RELATIONSHIP_DOCUMENT: { years: 2, after: 'CLIENT_DEATH', rule: 'Client-relationship document (asiakkuusasiakirja): 2 years after the client’s death' },
+  /**
+   * Service-task records of working-age and substance-abuse services: decisions, contact and visit
+   * entries, client plans and reviews, measurements, Kela notices, and the work of housing support,
+   * rehabilitation and income support.
+   */
   WORKING_AGE_SERVICE_RECORD: { years: 10, after: 'MATTER_CLOSED', rule: 'Working-age and substance-abuse service records: 10 years after the matter closed' },
+  /**
+   * Asiakasmaksupäätökset and tuloselvitykset. No table holds them yet (client fees are not in the
+   * platform); a table that does takes this class. The retention table gives 12 years; counted here
+   * from the record's creation, the start the table leaves to the county's records plan to confirm.
+   */
+  CLIENT_FEE_DECISION_OR_INCOME_STATEMENT: { years: 12, after: 'RECORD_CREATED', rule: 'Client-fee decisions and income statements: 12 years' },
   /** Vouchers (tositteet) of payments. */
   VOUCHER: { years: 3, after: 'RECORD_CREATED', rule: 'Vouchers: 3 years' },
   /**

@@ -7,9 +7,9 @@ import { EventPublisher, IncomeSupportDecisionMade } from '@asw/events';
 import { badInput, notFound } from '@asw/platform';
 import { parseId } from '@asw/subgraph';
 import { pastDay } from '../income-support/application-intake.rules';
-import { assertCanCorrect, decideApplication, DecisionLine, summariseDecision } from '../domain';
+import { assertCanCorrect, decideApplication, DecisionLine, DecisionSummary, summariseValidLines, validateDecisionContent } from '../domain';
 import { applicationState, lockApplication } from '../income-support/application-workflow.commands';
-import { IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
+import { ClaimedExpenseEntity, IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
 import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
 import type { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLineInput } from './income-support-decision.model';
 
@@ -29,6 +29,12 @@ function decisionDates(input: { decidedOn?: string | null; sentOn?: string | nul
 const asLines = (lines: readonly DecisionLineInput[]): DecisionLine[] =>
   (lines ?? []).map((line) => ({ ...line, reason: line.reason ?? null }));
 
+/** The lines checked against the application (its kind and claimed expenses), every problem at once; read before anything is written. */
+async function summariseAgainst(manager: EntityManager, application: IncomeSupportApplicationEntity, lines: readonly DecisionLineInput[]): Promise<DecisionSummary> {
+  const claimed = await manager.find(ClaimedExpenseEntity, { where: { applicationId: application.id }, order: { position: 'ASC' } });
+  return summariseValidLines(validateDecisionContent(application.kind, claimed, asLines(lines)));
+}
+
 /** Ratkaisu and oikaisu: validated in full first, then the decision, its lines, the application and the event in one transaction. */
 @Injectable()
 export class DecideApplicationCommand {
@@ -39,10 +45,10 @@ export class DecideApplicationCommand {
 
   async decide(input: DecideIncomeSupportApplicationInput, user: UserIdentity, correlationId: string): Promise<IncomeSupportDecisionEntity> {
     const applicationId = parseId(input.applicationId, 'applicationId');
-    const summary = summariseDecision(asLines(input.lines));
     const dates = decisionDates(input, todayInFinland());
     return this.dataSource.transaction(async (manager) => {
       const application = await lockApplication(manager, applicationId);
+      const summary = await summariseAgainst(manager, application, input.lines);
       const decided = decideApplication(applicationState(application, null), dates.decidedOn);
       application.status = decided.status;
       application.decidedOn = decided.decidedOn;
@@ -53,13 +59,13 @@ export class DecideApplicationCommand {
 
   async correct(input: CorrectIncomeSupportDecisionInput, user: UserIdentity, correlationId: string): Promise<IncomeSupportDecisionEntity> {
     const decisionId = parseId(input.decisionId, 'decisionId');
-    const summary = summariseDecision(asLines(input.lines));
     const dates = decisionDates(input, todayInFinland());
     return this.dataSource.transaction(async (manager) => {
       const original = await manager.findOne(IncomeSupportDecisionEntity, { where: { id: decisionId }, lock: { mode: 'pessimistic_write' } });
       if (!original) throw notFound('No income support decision with that id', { field: 'decisionId' });
       const { correctsDecisionId } = assertCanCorrect(original, { applicationId: original.applicationId, decidedOn: dates.decidedOn });
       const application = await lockApplication(manager, original.applicationId);
+      const summary = await summariseAgainst(manager, application, input.lines);
       const correction = await this.record(manager, application, summary, dates, input.recoveryDecidedWhenGranting === true, correctsDecisionId, user, correlationId);
       await manager.update(IncomeSupportDecisionEntity, { id: original.id }, { supersededById: correction.id });
       return correction;
@@ -69,7 +75,7 @@ export class DecideApplicationCommand {
   private async record(
     manager: EntityManager,
     application: IncomeSupportApplicationEntity,
-    summary: ReturnType<typeof summariseDecision>,
+    summary: DecisionSummary,
     dates: DecisionDates,
     recoveryDecidedWhenGranting: boolean,
     correctsDecisionId: string | null,

@@ -8,7 +8,6 @@ import {
   confirmDraft,
   draftApplication,
   decideApplication,
-  decisionDueRule,
   ProcessingQueue,
   receiveApplication,
   requestCompletion,
@@ -66,9 +65,8 @@ describe('application lifecycle', () => {
   const received = receiveApplication({ receivedOn: '2026-03-02', urgent: false });
   const requested = requestCompletion(received, { requestedOn: '2026-03-05', deadlineOn: '2026-03-19' });
 
-  it('starts the clock on arrival: 7 working days, urgent 1', () => {
-    expect(decisionDueRule(received)).toEqual({ countFrom: '2026-03-02', workingDays: 7 });
-    expect(decisionDueRule(receiveApplication({ receivedOn: '2026-03-02', urgent: true }))).toEqual({ countFrom: '2026-03-02', workingDays: 1 });
+  it('starts the clock on arrival', () => {
+    expect(received.clockStartsOn).toBe('2026-03-02');
   });
 
   it.each<{ name: string; resolution: CompletionResolution; on: string; clock: string }>([
@@ -79,7 +77,24 @@ describe('application lifecycle', () => {
   ])('resume: $name → clock from $clock', ({ resolution, on, clock }) => {
     const resumed = resumeAfterCompletion(requested, { resolution, on });
     expect(resumed).toMatchObject({ status: ApplicationStatus.RECEIVED, clockStartsOn: clock, completionDeadlineOn: null });
-    expect(decisionDueRule(resumed).countFrom).toBe(clock);
+  });
+
+  // 14 a § 2 mom with laki 150/1930 5 §: a deadline on Saturday 21.3.2026 ends on Monday 23.3. before
+  // the clock counts from it; "deadline passed" is refused until Tuesday 24.3.
+  const saturdayDeadline = requestCompletion(received, { requestedOn: '2026-03-05', deadlineOn: '2026-03-21' });
+  it.each<{ name: string; resolution: CompletionResolution; on: string; clock: string }>([
+    { name: 'deadline passes (Saturday deadline)', resolution: CompletionResolution.DEADLINE_PASSED, on: '2026-03-24', clock: '2026-03-23' },
+    { name: 'completion after the moved deadline', resolution: CompletionResolution.COMPLETED, on: '2026-03-26', clock: '2026-03-23' },
+    { name: 'completion on the Sunday is in time', resolution: CompletionResolution.COMPLETED, on: '2026-03-22', clock: '2026-03-22' },
+  ])('resume after a weekend deadline: $name → clock from $clock', ({ resolution, on, clock }) => {
+    expect(resumeAfterCompletion(saturdayDeadline, { resolution, on }).clockStartsOn).toBe(clock);
+  });
+
+  it.each(['2026-03-21', '2026-03-22', '2026-03-23'])('refuses "deadline passed" on %s, before the Saturday deadline moved to Monday has passed', (on) => {
+    expect(caught(() => resumeAfterCompletion(saturdayDeadline, { resolution: CompletionResolution.DEADLINE_PASSED, on }))).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'COMPLETION_DEADLINE_NOT_PASSED', deadlineOn: '2026-03-23' },
+    });
   });
 
   it.each<{ name: string; run: () => unknown; code: string }>([

@@ -1,5 +1,5 @@
 import { badInput, conflict } from '@asw/platform';
-import { parseLocalDate } from '@asw/calendar';
+import { completionDeadlineOn, completionDeadlinePassed, decisionClockAfterCompletion, parseLocalDate } from '@asw/calendar';
 
 /** Täydentävä (§7 c) or ehkäisevä (§13) toimeentulotuki: the kinds the county decides. */
 export enum IncomeSupportKind {
@@ -90,21 +90,6 @@ export function confirmDraft(app: ApplicationState, input: { receivedOn: string;
   return receiveApplication(input);
 }
 
-/**
- * §14 a in working days, for the calendar lib to turn into a date: an urgent application is decided
- * the same or the next working day (so at the latest 1 working day after), an ordinary one by the 7th
- * working day after the clock start. The same 7 days bound a completion request.
- */
-export const ORDINARY_DECISION_WORKING_DAYS = 7;
-export const URGENT_DECISION_WORKING_DAYS = 1;
-
-export function decisionDueRule(app: ApplicationState): { countFrom: string; workingDays: number } {
-  return {
-    countFrom: app.clockStartsOn,
-    workingDays: app.urgent ? URGENT_DECISION_WORKING_DAYS : ORDINARY_DECISION_WORKING_DAYS,
-  };
-}
-
 const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   [ApplicationStatus.DRAFT]: [ApplicationStatus.RECEIVED],
   [ApplicationStatus.RECEIVED]: [ApplicationStatus.COMPLETION_REQUESTED, ApplicationStatus.DECIDED],
@@ -141,20 +126,23 @@ export function requestCompletion(app: ApplicationState, input: { requestedOn: s
 /**
  * Back to RECEIVED; the decision clock restarts "after the completion arrives or its deadline passes",
  * whichever came first: a completion arriving after the deadline does not buy more time.
- * DEADLINE_PASSED is accepted only after the deadline day.
+ * DEADLINE_PASSED is accepted only after the deadline's last day, moved off weekends and holidays.
  */
 export function resumeAfterCompletion(app: ApplicationState, input: { resolution: CompletionResolution; on: string }): ApplicationState {
   assertApplicationTransition(app.status, ApplicationStatus.RECEIVED);
-  parseLocalDate(input.on, 'on');
+  const on = parseLocalDate(input.on, 'on');
   const requestedOn = app.completionRequestedOn!;
-  const deadlineOn = app.completionDeadlineOn!;
+  const deadlineOn = parseLocalDate(app.completionDeadlineOn!, 'completionDeadlineOn');
   let clockStartsOn: string;
+  // The deadline is first moved off a weekend or holiday (laki 150/1930 5 §): one rule, @asw/calendar.
   if (input.resolution === CompletionResolution.COMPLETED) {
     if (input.on < requestedOn) throw badInput('a completion cannot arrive before it was requested', { field: 'on' });
-    clockStartsOn = input.on < deadlineOn ? input.on : deadlineOn;
+    clockStartsOn = decisionClockAfterCompletion({ dueOn: deadlineOn, arrivedOn: on });
   } else if (input.resolution === CompletionResolution.DEADLINE_PASSED) {
-    if (input.on <= deadlineOn) throw conflict('the completion deadline has not passed', { deadlineOn });
-    clockStartsOn = deadlineOn;
+    if (!completionDeadlinePassed(deadlineOn, on)) {
+      throw conflict('the completion deadline has not passed', { reason: 'COMPLETION_DEADLINE_NOT_PASSED', deadlineOn: completionDeadlineOn(deadlineOn) });
+    }
+    clockStartsOn = decisionClockAfterCompletion({ dueOn: deadlineOn });
   } else {
     throw badInput('unknown completion resolution', { field: 'resolution' });
   }

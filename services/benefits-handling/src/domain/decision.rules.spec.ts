@@ -43,24 +43,29 @@ describe('validateDecisionLines', () => {
   });
 
   it.each([
-    { name: 'no lines', lines: [], field: 'lines' },
-    { name: 'granted over claimed', lines: [line({ grantedCents: 10_001 })], field: 'grantedCents' },
-    { name: 'negative granted', lines: [line({ grantedCents: -1 })], field: 'grantedCents' },
-    { name: 'fractional cents', lines: [line({ claimedCents: 100.5, grantedCents: 0, reason: 'x' })], field: 'claimedCents' },
-    { name: 'claimed over the cap', lines: [line({ claimedCents: 10_000_001, grantedCents: 0, reason: 'x' })], field: 'claimedCents' },
-    { name: 'nothing claimed', lines: [line({ claimedCents: 0, grantedCents: 0 })], field: 'claimedCents' },
-    { name: 'partly granted without reason', lines: [line({ grantedCents: 5_000 })], field: 'reason' },
-    { name: 'denied with blank reason', lines: [line({ grantedCents: 0, reason: '  ' })], field: 'reason' },
-    { name: 'overlong reason', lines: [line({ grantedCents: 0, reason: 'x'.repeat(2001) })], field: 'reason' },
-    { name: 'unknown expense', lines: [line({ expenseType: 'CAR' as ExpenseType })], field: 'expenseType' },
-    { name: 'unknown basis', lines: [line({ legalBasis: 'BASIC_7A' as LegalBasis })], field: 'legalBasis' },
-    { name: 'unknown payee', lines: [line({ payee: 'BANK' as Payee })], field: 'payee' },
-  ])('refuses: $name', ({ lines, field }) => {
-    expect(caught(() => validateDecisionLines(lines))).toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
+    { name: 'no lines', lines: [], field: 'input.lines', reason: 'NO_LINES' },
+    { name: 'granted over claimed', lines: [line({ grantedCents: 10_001 })], field: 'input.lines[0].grantedCents', reason: 'GRANTED_OVER_CLAIMED' },
+    { name: 'negative granted', lines: [line({ grantedCents: -1 })], field: 'input.lines[0].grantedCents', reason: 'INVALID_CENTS' },
+    { name: 'fractional cents', lines: [line({ claimedCents: 100.5, grantedCents: 0, reason: 'x' })], field: 'input.lines[0].claimedCents', reason: 'INVALID_CENTS' },
+    { name: 'claimed over the cap', lines: [line({ claimedCents: 10_000_001, grantedCents: 0, reason: 'x' })], field: 'input.lines[0].claimedCents', reason: 'INVALID_CENTS' },
+    { name: 'nothing claimed', lines: [line({ claimedCents: 0, grantedCents: 0 })], field: 'input.lines[0].claimedCents', reason: 'NOTHING_CLAIMED' },
+    { name: 'partly granted without reason', lines: [line({ grantedCents: 5_000 })], field: 'input.lines[0].reason', reason: 'REASON_REQUIRED' },
+    { name: 'denied with blank reason', lines: [line({ grantedCents: 0, reason: '  ' })], field: 'input.lines[0].reason', reason: 'REASON_REQUIRED' },
+    { name: 'overlong reason', lines: [line({ grantedCents: 0, reason: 'x'.repeat(2001) })], field: 'input.lines[0].reason', reason: 'REASON_TOO_LONG' },
+    { name: 'unknown expense', lines: [line({ expenseType: 'CAR' as ExpenseType })], field: 'input.lines[0].expenseType', reason: 'UNKNOWN_EXPENSE_TYPE' },
+    { name: 'unknown basis', lines: [line({ legalBasis: 'BASIC_7A' as LegalBasis })], field: 'input.lines[0].legalBasis', reason: 'UNKNOWN_LEGAL_BASIS' },
+    { name: 'unknown payee', lines: [line({ payee: 'BANK' as Payee })], field: 'input.lines[0].payee', reason: 'UNKNOWN_PAYEE' },
+  ])('refuses: $name', ({ lines, field, reason }) => {
+    expect(caught(() => validateDecisionLines(lines))).toMatchObject({ code: 'BAD_USER_INPUT', details: { field, reason } });
   });
 
-  it('names the failing line', () => {
-    expect(caught(() => validateDecisionLines([line({}), line({ grantedCents: 1 })])).details).toEqual({ field: 'reason', index: 1 });
+  it('names every failing line at once, by field path', () => {
+    const problems = caught(() => validateDecisionLines([line({}), line({ grantedCents: 1 }), line({ payee: 'BANK' as Payee, grantedCents: 10_001 })])).details?.problems;
+    expect(problems).toEqual([
+      { field: 'input.lines[1].reason', reason: 'REASON_REQUIRED', message: expect.any(String) },
+      { field: 'input.lines[2].payee', reason: 'UNKNOWN_PAYEE', message: expect.any(String) },
+      { field: 'input.lines[2].grantedCents', reason: 'GRANTED_OVER_CLAIMED', message: expect.any(String) },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { badInput } from '@asw/platform';
+import { badInput, InputProblem, invalidInput } from '@asw/platform';
 import { assertCents, Cents, sumCents } from './cents.util';
 
 /** Menolaji: the expense a decision line is about. */
@@ -77,32 +77,57 @@ export const MAX_REASON_LENGTH = 2000;
 
 const enumHas = <T extends Record<string, string>>(e: T, value: unknown): value is T[keyof T] => Object.values(e).includes(value as string);
 
-/** Validates and normalises the lines of a decision (reason trimmed; empty reason → null). */
-export function validateDecisionLines(lines: readonly DecisionLine[]): DecisionLine[] {
-  if (lines.length === 0) throw badInput('a decision needs at least one line', { field: 'lines' });
-  if (lines.length > MAX_DECISION_LINES) throw badInput(`a decision has at most ${MAX_DECISION_LINES} lines`, { field: 'lines' });
-  return lines.map((line, index) => {
-    const at = (field: string) => ({ field, index });
-    if (!enumHas(ExpenseType, line.expenseType)) throw badInput('unknown expense type', at('expenseType'));
-    if (!enumHas(LegalBasis, line.legalBasis)) throw badInput('unknown legal basis', at('legalBasis'));
-    if (!enumHas(Payee, line.payee)) throw badInput('unknown payee', at('payee'));
-    const claimed = assertLineCents(line.claimedCents, 'claimedCents', index);
-    const granted = assertLineCents(line.grantedCents, 'grantedCents', index);
+/**
+ * What is wrong with the lines by themselves, every problem at once with its field path
+ * (`input.lines[1].reason`). Hallintolaki 434/2003 45 §: a decision is reasoned, so a line granting
+ * less than claimed needs a reason.
+ */
+export function decisionLineProblems(lines: readonly DecisionLine[]): InputProblem[] {
+  if (!Array.isArray(lines) || lines.length === 0) return [{ field: 'input.lines', reason: 'NO_LINES', message: 'a decision needs at least one line' }];
+  if (lines.length > MAX_DECISION_LINES) return [{ field: 'input.lines', reason: 'TOO_MANY_LINES', message: `a decision has at most ${MAX_DECISION_LINES} lines` }];
+  const problems: InputProblem[] = [];
+  lines.forEach((line, index) => {
+    const add = (field: string, reason: string, message: string) => problems.push({ field: `input.lines[${index}].${field}`, reason, message });
+    if (!enumHas(ExpenseType, line.expenseType)) add('expenseType', 'UNKNOWN_EXPENSE_TYPE', 'unknown expense type');
+    if (!enumHas(LegalBasis, line.legalBasis)) add('legalBasis', 'UNKNOWN_LEGAL_BASIS', 'unknown legal basis');
+    if (!enumHas(Payee, line.payee)) add('payee', 'UNKNOWN_PAYEE', 'unknown payee');
+    const claimed = centsProblem(line.claimedCents);
+    const granted = centsProblem(line.grantedCents);
+    if (claimed) add('claimedCents', 'INVALID_CENTS', claimed);
+    if (granted) add('grantedCents', 'INVALID_CENTS', granted);
     // A line nobody claimed has no outcome to derive: GRANTED and DENIED would both be true.
-    if (claimed === 0) throw badInput('claimedCents must be more than zero', at('claimedCents'));
-    if (granted > claimed) throw badInput('grantedCents must not exceed claimedCents', at('grantedCents'));
-    const reason = (line.reason ?? '').normalize('NFC').trim() || null;
-    if (granted < claimed && reason === null) throw badInput('give a reason when less is granted than claimed', at('reason'));
-    if (reason !== null && reason.length > MAX_REASON_LENGTH) throw badInput(`reason must be at most ${MAX_REASON_LENGTH} characters`, at('reason'));
-    return { expenseType: line.expenseType, claimedCents: claimed, grantedCents: granted, reason, legalBasis: line.legalBasis, payee: line.payee };
+    if (!claimed && line.claimedCents === 0) add('claimedCents', 'NOTHING_CLAIMED', 'claimedCents must be more than zero');
+    if (!claimed && !granted && line.grantedCents > line.claimedCents) add('grantedCents', 'GRANTED_OVER_CLAIMED', 'grantedCents must not exceed claimedCents');
+    const reason = normaliseReason(line.reason);
+    if (!claimed && !granted && line.grantedCents < line.claimedCents && reason === null) add('reason', 'REASON_REQUIRED', 'give a reason when less is granted than claimed');
+    if (reason !== null && reason.length > MAX_REASON_LENGTH) add('reason', 'REASON_TOO_LONG', `reason must be at most ${MAX_REASON_LENGTH} characters`);
   });
+  return problems;
 }
 
-function assertLineCents(value: number, field: string, index: number): Cents {
+/** Trimmed, NFC; empty → null. */
+export const normaliseReason = (reason: string | null | undefined): string | null => (typeof reason === 'string' ? reason.normalize('NFC').trim() : '') || null;
+
+/** Validates and normalises the lines of a decision (reason trimmed; empty reason → null); every problem at once. */
+export function validateDecisionLines(lines: readonly DecisionLine[]): DecisionLine[] {
+  const problems = decisionLineProblems(lines);
+  if (problems.length > 0) throw invalidInput(problems);
+  return lines.map((line) => ({
+    expenseType: line.expenseType,
+    claimedCents: line.claimedCents,
+    grantedCents: line.grantedCents,
+    reason: normaliseReason(line.reason),
+    legalBasis: line.legalBasis,
+    payee: line.payee,
+  }));
+}
+
+function centsProblem(value: number): string | null {
   try {
-    return assertCents(value, field);
+    assertCents(value, 'amount');
+    return null;
   } catch (e) {
-    throw badInput((e as Error).message, { field, index });
+    return (e as Error).message.replace(/^amount /, '');
   }
 }
 
@@ -135,7 +160,17 @@ export function decisionTotals(lines: readonly DecisionLine[]): DecisionTotals {
 }
 
 /** Validated lines with their derived outcome and totals: what a decision stores. */
-export function summariseDecision(lines: readonly DecisionLine[]): { lines: DecisionLine[]; outcome: DecisionOutcome; totals: DecisionTotals } {
-  const valid = validateDecisionLines(lines);
+export function summariseDecision(lines: readonly DecisionLine[]): DecisionSummary {
+  return summariseValidLines(validateDecisionLines(lines));
+}
+
+export interface DecisionSummary {
+  lines: DecisionLine[];
+  outcome: DecisionOutcome;
+  totals: DecisionTotals;
+}
+
+/** Outcome and totals of lines already validated (validateDecisionLines or validateDecisionContent). */
+export function summariseValidLines(valid: DecisionLine[]): DecisionSummary {
   return { lines: valid, outcome: decisionOutcome(valid), totals: decisionTotals(valid) };
 }

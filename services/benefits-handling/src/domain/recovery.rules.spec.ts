@@ -1,5 +1,5 @@
 import { DomainError } from '@asw/platform';
-import { applyToCourt, CourtOutcome, draftRecoveryClaim, RecoveryClaimStatus, RecoveryGround, recordCourtDecision } from './recovery.rules';
+import { applyToCourt, CourtOutcome, draftRecoveryClaim, GROUNDS_DECIDED_WHEN_GRANTING, RecoveryClaimStatus, RecoveryDebtor, RecoveryGround, recordCourtDecision } from './recovery.rules';
 
 function caught(fn: () => unknown): DomainError {
   try {
@@ -19,15 +19,47 @@ describe('draftRecoveryClaim', () => {
   it.each([
     { name: 'assets ground on a flagged decision', decision: flagged, ground: G.ASSETS_NOT_YET_AVAILABLE, amountCents: 50_000, other: 0 },
     { name: 'false information recorded later', decision: plain, ground: G.FALSE_INFORMATION, amountCents: 10_000, other: 0 },
-    { name: 'strike', decision: plain, ground: G.STRIKE, amountCents: 1, other: 0 },
-    { name: 'up to what remains after other claims', decision: plain, ground: G.WILFUL_NEGLECT_OF_SELF_SUPPORT, amountCents: 20_000, other: 30_000 },
+    { name: 'strike, decided when granting', decision: flagged, ground: G.STRIKE, amountCents: 1, other: 0 },
+    { name: 'up to what remains after other claims', decision: flagged, ground: G.WILFUL_NEGLECT_OF_SELF_SUPPORT, amountCents: 20_000, other: 30_000 },
   ])('accepts: $name', ({ decision, ground, amountCents, other }) => {
     expect(draftRecoveryClaim({ decision, ground, amountCents, otherClaimsCents: other })).toMatchObject({
       decisionId: 'dec-1',
       ground,
+      recoveredFrom: RecoveryDebtor.CLIENT,
+      liablePersonName: null,
       amountCents,
       status: RecoveryClaimStatus.DRAFT,
     });
+  });
+
+  // Toimeentulotukilaki 1412/1997 20 § 1 mom: recovery on grounds 1–4 (assets not yet available, wilful
+  // neglect of self-support, strike, a maintenance-liable person's wilful neglect) must be decided when
+  // the support is granted; 20 § 2 mom: false information is recoverable without such a decision.
+  it.each([
+    { ground: G.ASSETS_NOT_YET_AVAILABLE, needsGrantingDecision: true },
+    { ground: G.WILFUL_NEGLECT_OF_SELF_SUPPORT, needsGrantingDecision: true },
+    { ground: G.STRIKE, needsGrantingDecision: true },
+    { ground: G.MAINTENANCE_LIABLE_NEGLECT, needsGrantingDecision: true },
+    { ground: G.FALSE_INFORMATION, needsGrantingDecision: false },
+  ])('$ground needs a recovery decision made when granting: $needsGrantingDecision', ({ ground, needsGrantingDecision }) => {
+    expect(GROUNDS_DECIDED_WHEN_GRANTING.has(ground)).toBe(needsGrantingDecision);
+    const liablePersonName = ground === G.MAINTENANCE_LIABLE_NEGLECT ? 'Matti Meikäläinen' : null;
+    const onPlain = () => draftRecoveryClaim({ decision: plain, ground, amountCents: 100, liablePersonName });
+    if (needsGrantingDecision) expect(caught(onPlain)).toMatchObject({ code: 'CONFLICT', details: { reason: 'RECOVERY_NOT_DECIDED_WHEN_GRANTING', field: 'ground' } });
+    else expect(onPlain().ground).toBe(ground);
+    expect(draftRecoveryClaim({ decision: flagged, ground, amountCents: 100, liablePersonName }).ground).toBe(ground);
+  });
+
+  // 20 § 1 mom: a maintenance-liable person's wilful neglect is recovered from that person, not the client.
+  it.each([
+    { name: 'maintenance ground, named person', ground: G.MAINTENANCE_LIABLE_NEGLECT, liablePersonName: '  Matti  Meikäläinen ', from: RecoveryDebtor.MAINTENANCE_LIABLE_PERSON, stored: 'Matti Meikäläinen', reason: null },
+    { name: 'maintenance ground, no one named', ground: G.MAINTENANCE_LIABLE_NEGLECT, liablePersonName: '  ', from: null, stored: null, reason: 'LIABLE_PERSON_REQUIRED' },
+    { name: 'another ground with a person named', ground: G.FALSE_INFORMATION, liablePersonName: 'Matti Meikäläinen', from: null, stored: null, reason: 'LIABLE_PERSON_ONLY_FOR_MAINTENANCE_GROUND' },
+    { name: 'overlong name', ground: G.MAINTENANCE_LIABLE_NEGLECT, liablePersonName: 'x'.repeat(201), from: null, stored: null, reason: 'LIABLE_PERSON_NAME_TOO_LONG' },
+  ])('from whom: $name', ({ ground, liablePersonName, from, stored, reason }) => {
+    const draft = () => draftRecoveryClaim({ decision: flagged, ground, amountCents: 100, liablePersonName });
+    if (reason) expect(caught(draft)).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason, field: 'liablePersonName' } });
+    else expect(draft()).toMatchObject({ recoveredFrom: from, liablePersonName: stored });
   });
 
   it.each([

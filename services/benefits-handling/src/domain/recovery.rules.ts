@@ -8,7 +8,7 @@ import { parseLocalDate } from '@asw/calendar';
  * (hallinto-oikeus) on the county's application, which also weighs the client's means to repay.
  */
 export enum RecoveryGround {
-  /** Tulot tai varat eivät vielä käytettävissä (§20: recovery decided when granting). */
+  /** Tulot tai varat eivät vielä käytettävissä (20 § 1 mom: recovery decided when granting). */
   ASSETS_NOT_YET_AVAILABLE = 'ASSETS_NOT_YET_AVAILABLE',
   /** Tahallinen elatusvelvollisuuden laiminlyönti itsensä osalta. */
   WILFUL_NEGLECT_OF_SELF_SUPPORT = 'WILFUL_NEGLECT_OF_SELF_SUPPORT',
@@ -19,6 +19,28 @@ export enum RecoveryGround {
   /** Väärät tiedot. */
   FALSE_INFORMATION = 'FALSE_INFORMATION',
 }
+
+/**
+ * Toimeentulotukilaki 1412/1997 20 § 1 mom: recovery on these grounds is possible only if it was
+ * decided when the support was granted (the granting decision says so). 20 § 2 mom: false or
+ * misleading information, or concealment, is recoverable without such a decision.
+ */
+export const GROUNDS_DECIDED_WHEN_GRANTING: ReadonlySet<RecoveryGround> = new Set([
+  RecoveryGround.ASSETS_NOT_YET_AVAILABLE,
+  RecoveryGround.WILFUL_NEGLECT_OF_SELF_SUPPORT,
+  RecoveryGround.STRIKE,
+  RecoveryGround.MAINTENANCE_LIABLE_NEGLECT,
+]);
+
+/** From whom the support is recovered (takaisinperinnän kohde). */
+export enum RecoveryDebtor {
+  /** Tuensaaja. */
+  CLIENT = 'CLIENT',
+  /** Elatusvelvollinen (20 § 1 mom: a maintenance-liable person who wilfully neglected their duty). */
+  MAINTENANCE_LIABLE_PERSON = 'MAINTENANCE_LIABLE_PERSON',
+}
+
+export const MAX_LIABLE_PERSON_NAME_LENGTH = 200;
 
 export enum RecoveryClaimStatus {
   /** Luonnos. */
@@ -47,6 +69,10 @@ export interface RecoveryTargetDecision {
 export interface RecoveryClaim {
   decisionId: string;
   ground: RecoveryGround;
+  /** The maintenance-liable person on MAINTENANCE_LIABLE_NEGLECT, else the client. */
+  recoveredFrom: RecoveryDebtor;
+  /** Name of the maintenance-liable person recovered from; null when recovered from the client. Personal data: never in logs or events. */
+  liablePersonName: string | null;
   amountCents: Cents;
   status: RecoveryClaimStatus;
   appliedOn: string | null;
@@ -57,9 +83,11 @@ export interface RecoveryClaim {
 /**
  * A new DRAFT claim. The amount is positive and, together with the other live claims on the same
  * decision (drafts, pending and ORDERED; rejected ones do not count), at most what the decision
- * granted: nothing is recovered twice. ASSETS_NOT_YET_AVAILABLE must have been decided in the granting
- * decision (§20), so it attaches only to a decision flagged recoveryDecidedWhenGranting; the other
- * grounds arise later and may be recorded afterwards.
+ * granted: nothing is recovered twice. The 20 § 1 mom grounds (assets not yet available, wilful
+ * neglect of self-support, strike, a maintenance-liable person's wilful neglect) must have been decided
+ * in the granting decision, so they attach only to a decision flagged recoveryDecidedWhenGranting;
+ * false information (20 § 2 mom) may be recorded afterwards. A maintenance-liable person's neglect is
+ * recovered from that person (named), every other ground from the client.
  */
 export function draftRecoveryClaim(input: {
   decision: RecoveryTargetDecision;
@@ -67,16 +95,29 @@ export function draftRecoveryClaim(input: {
   amountCents: Cents;
   /** Sum of the decision's other claims that are not REJECTED. */
   otherClaimsCents?: Cents;
+  /** The maintenance-liable person's name: required for MAINTENANCE_LIABLE_NEGLECT, refused for other grounds. */
+  liablePersonName?: string | null;
 }): RecoveryClaim {
   const { decision, ground } = input;
   if (!Object.values(RecoveryGround).includes(ground)) throw badInput('unknown recovery ground', { field: 'ground' });
   const amount = assertCents(input.amountCents, 'amountCents', Number.MAX_SAFE_INTEGER);
   if (amount === 0) throw badInput('amountCents must be more than zero', { field: 'amountCents' });
-  if (ground === RecoveryGround.ASSETS_NOT_YET_AVAILABLE && !decision.recoveryDecidedWhenGranting) {
-    throw conflict('recovery because assets were not yet available must have been decided when the support was granted (§20)', {
+  if (GROUNDS_DECIDED_WHEN_GRANTING.has(ground) && !decision.recoveryDecidedWhenGranting) {
+    throw conflict(`recovery on the ground ${ground} must have been decided when the support was granted (toimeentulotukilaki 20 § 1 mom)`, {
+      reason: 'RECOVERY_NOT_DECIDED_WHEN_GRANTING',
       field: 'ground',
       decisionId: decision.id,
     });
+  }
+  const liablePersonName = typeof input.liablePersonName === 'string' ? input.liablePersonName.normalize('NFC').trim().replace(/\s+/g, ' ') || null : null;
+  if (ground === RecoveryGround.MAINTENANCE_LIABLE_NEGLECT && liablePersonName === null) {
+    throw badInput('name the maintenance-liable person the support is recovered from', { reason: 'LIABLE_PERSON_REQUIRED', field: 'liablePersonName' });
+  }
+  if (ground !== RecoveryGround.MAINTENANCE_LIABLE_NEGLECT && liablePersonName !== null) {
+    throw badInput('only a maintenance-liable person’s neglect is recovered from someone other than the client', { reason: 'LIABLE_PERSON_ONLY_FOR_MAINTENANCE_GROUND', field: 'liablePersonName' });
+  }
+  if (liablePersonName !== null && liablePersonName.length > MAX_LIABLE_PERSON_NAME_LENGTH) {
+    throw badInput(`liablePersonName must be at most ${MAX_LIABLE_PERSON_NAME_LENGTH} characters`, { reason: 'LIABLE_PERSON_NAME_TOO_LONG', field: 'liablePersonName' });
   }
   const available = decision.grantedCents - (input.otherClaimsCents ?? 0);
   if (amount > available) {
@@ -85,6 +126,8 @@ export function draftRecoveryClaim(input: {
   return {
     decisionId: decision.id,
     ground,
+    recoveredFrom: liablePersonName === null ? RecoveryDebtor.CLIENT : RecoveryDebtor.MAINTENANCE_LIABLE_PERSON,
+    liablePersonName,
     amountCents: amount,
     status: RecoveryClaimStatus.DRAFT,
     appliedOn: null,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { deadlineOnWorkingDay, parseLocalDate, todayInFinland } from '@asw/calendar';
+import { completionDeadlineOn, parseLocalDate, todayInFinland } from '@asw/calendar';
 import { hasRole, UserIdentity } from '@asw/auth';
 import { EventPublisher, IncomeSupportApplicationUpdated } from '@asw/events';
 import { badInput, conflict, forbidden, notFound } from '@asw/platform';
@@ -76,7 +76,7 @@ export class ApplicationWorkflowCommands {
     const missing = parseMissing(input.missing);
     const today = todayInFinland();
     const requestedOn = pastDay(input.requestedOn, 'requestedOn', today);
-    const deadlineOn = deadlineOnWorkingDay(parseLocalDate(input.deadlineOn, 'deadlineOn'));
+    const deadlineOn = completionDeadlineOn(parseLocalDate(input.deadlineOn, 'deadlineOn'));
     return this.dataSource.transaction(async (manager) => {
       const application = await lockApplication(manager, applicationId);
       const next = requestCompletion(applicationState(application, null), { requestedOn, deadlineOn });

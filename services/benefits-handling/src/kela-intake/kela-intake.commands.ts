@@ -10,7 +10,7 @@ import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
 import { KelaNoticeType, kelaNoticeHandling } from '../domain';
 import { KnownClients } from '../known-clients/known-clients';
 import { parseKelaReference, pastDay, validateApplicationIntake } from '../income-support/application-intake.rules';
-import { ApplicationChannel, IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
+import { ApplicationChannel, ClaimedExpenseEntity, IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
 import { RegisterApplicationCommand } from '../income-support/register-application.command';
 import { forwardResend, noticeResend } from './kela-intake.rules';
 import { KelaNoticeEntity } from './kela-notice.entity';
@@ -62,7 +62,7 @@ export class KelaIntakeCommands {
 
     const find = async () => {
       const existing = await this.dataSource.manager.findOneBy(KelaNoticeEntity, { kelaReference: reference });
-      return noticeResend(existing, { personalIdentityCodeHash: hash, noticeType: input.noticeType, submittedBy: partner.clientId }) === 'RESEND' ? existing : null;
+      return noticeResend(existing, { personalIdentityCodeHash: hash, noticeType: input.noticeType, urgent, kelaDecisionOn, submittedBy: partner.clientId }) === 'RESEND' ? existing : null;
     };
     return once(find, () =>
       this.dataSource.transaction((manager) =>
@@ -83,9 +83,15 @@ export class KelaIntakeCommands {
     const find = () =>
       this.dataSource.transaction('REPEATABLE READ', async (manager) => {
         const application = await manager.findOneBy(IncomeSupportApplicationEntity, { kelaReference: reference });
+        const notice = await manager.findOneBy(KelaNoticeEntity, { kelaReference: reference });
+        const stored = application && {
+          ...application,
+          kelaDecisionOn: notice?.kelaDecisionOn ?? null,
+          expenses: await manager.find(ClaimedExpenseEntity, { where: { applicationId: application.id }, order: { position: 'ASC' } }),
+        };
         const resend = forwardResend(
-          { application, noticeWithReference: application === null && (await manager.existsBy(KelaNoticeEntity, { kelaReference: reference })) },
-          { matchedClientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), kind: valid.kind, submittedBy: partner.clientId },
+          { application: stored, noticeWithReference: application === null && notice !== null },
+          { ...valid, kelaDecisionOn, clientId: application && ((await this.knownClients.findByHash(manager, hash))?.clientId ?? null), submittedBy: partner.clientId },
         );
         return resend === 'RESEND' ? application : null;
       });

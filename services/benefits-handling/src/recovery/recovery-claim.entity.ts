@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { CourtOutcome, RecoveryClaimStatus, RecoveryGround } from '../domain';
+import { CourtOutcome, RecoveryClaimStatus, RecoveryDebtor, RecoveryGround } from '../domain';
 
 @Entity({ name: 'recovery_claim' })
 export class RecoveryClaimEntity {
@@ -14,6 +14,13 @@ export class RecoveryClaimEntity {
 
   @Column({ type: 'text' })
   ground: RecoveryGround;
+
+  @Column({ name: 'recovered_from', type: 'text' })
+  recoveredFrom: RecoveryDebtor;
+
+  /** The maintenance-liable person's name (personal data: never logged, never in events). */
+  @Column({ name: 'liable_person_name', type: 'text', nullable: true })
+  liablePersonName: string | null;
 
   @Column({ name: 'amount_cents', type: 'integer' })
   amountCents: number;

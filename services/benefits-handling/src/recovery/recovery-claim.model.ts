@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocalDateScalar } from '@asw/subgraph';
-import { CourtOutcome, RecoveryClaimStatus, RecoveryGround } from '../domain';
+import { CourtOutcome, RecoveryClaimStatus, RecoveryDebtor, RecoveryGround } from '../domain';
 
 registerEnumType(RecoveryGround, { name: 'RecoveryGround', description: 'Takaisinperinnän peruste (§20)' });
+registerEnumType(RecoveryDebtor, { name: 'RecoveryDebtor', description: 'Takaisinperinnän kohde: CLIENT = tuensaaja, MAINTENANCE_LIABLE_PERSON = elatusvelvollinen (§20)' });
 registerEnumType(RecoveryClaimStatus, {
   name: 'RecoveryClaimStatus',
   description: 'DRAFT = luonnos, APPLIED_TO_COURT = haettu hallinto-oikeudelta, DECIDED_BY_COURT = hallinto-oikeus ratkaissut',
@@ -21,6 +22,12 @@ export class RecoveryClaim {
 
   @Field(() => RecoveryGround)
   ground: RecoveryGround;
+
+  @Field(() => RecoveryDebtor, { description: 'From whom it is recovered' })
+  recoveredFrom: RecoveryDebtor;
+
+  @Field(() => String, { nullable: true, description: 'Elatusvelvollisen nimi, when recovered from a maintenance-liable person' })
+  liablePersonName: string | null;
 
   @Field(() => Int, { description: 'Amount to recover, in cents' })
   amountCents: number;
@@ -48,6 +55,9 @@ export class RecordRecoveryClaimInput {
 
   @Field(() => Int)
   amountCents: number;
+
+  @Field(() => String, { nullable: true, description: 'Elatusvelvollisen nimi: required for MAINTENANCE_LIABLE_NEGLECT (recovered from that person), refused otherwise' })
+  liablePersonName?: string | null;
 }
 
 @InputType({ description: 'Hallinto-oikeuden päätös on a claim applied to it.' })

@@ -15,6 +15,8 @@ import type { RecordCourtDecisionInput, RecordRecoveryClaimInput } from './recov
 const asRule = (row: RecoveryClaimEntity): RecoveryClaim => ({
   decisionId: row.decisionId,
   ground: row.ground,
+  recoveredFrom: row.recoveredFrom,
+  liablePersonName: row.liablePersonName,
   amountCents: row.amountCents,
   status: row.status,
   appliedOn: row.appliedOn,
@@ -46,6 +48,7 @@ export class RecoveryClaimsCommand {
         ground: input.ground,
         amountCents: input.amountCents,
         otherClaimsCents,
+        liablePersonName: input.liablePersonName,
       });
       const saved = await manager.save(manager.create(RecoveryClaimEntity, { id: randomUUID(), clientId: decision.clientId, recordedBy: user.userId, ...claim }));
       return this.announce(manager, saved, correlationId);

@@ -50,14 +50,15 @@ export class ActivationPlanCommands {
     });
   }
 
-  /** Shares the plan with employment services (once). */
-  share(planId: string, workerId: string): Promise<ActivationPlanEntity> {
+  /** Shares the plan with one employment-services office or municipality (once). */
+  share(planId: string, sharedWith: string, workerId: string): Promise<ActivationPlanEntity> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await this.locked(manager, planId);
       assertShareable(plan);
       plan.sharedAt = new Date();
       plan.sharedBy = workerId;
-      await manager.update(ActivationPlanEntity, { id: planId }, { sharedAt: plan.sharedAt, sharedBy: plan.sharedBy });
+      plan.sharedWith = sharedWith;
+      await manager.update(ActivationPlanEntity, { id: planId }, { sharedAt: plan.sharedAt, sharedBy: plan.sharedBy, sharedWith });
       return plan;
     });
   }

@@ -49,6 +49,10 @@ export class ActivationPlanEntity {
   @Column({ name: 'shared_by', type: 'text', nullable: true })
   sharedBy: string | null;
 
+  /** The employment-services office or municipality it is shared with, as the partner token's `org` claim names it. */
+  @Column({ name: 'shared_with', type: 'text', nullable: true })
+  sharedWith: string | null;
+
   @Column({ name: 'county_signed_at', type: 'timestamptz', nullable: true })
   countySignedAt: Date | null;
 

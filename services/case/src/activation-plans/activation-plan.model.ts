@@ -60,6 +60,9 @@ export class ActivationPlan {
   @Field(() => Date, { nullable: true, description: 'When the county shared the plan with employment services' })
   sharedWithEmploymentServicesAt: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'The employment-services office or municipality the plan is shared with (its token’s org claim)' })
+  sharedWith: string | null;
+
   @Field(() => Date, { nullable: true })
   countySignedAt: Date | null;
 

@@ -16,8 +16,10 @@ export class ActivationPlanQueries {
     return clientIds.map((id) => rows.filter((row) => row.clientId === id));
   }
 
-  /** Plans shared with employment services, most recently shared first. */
-  shared(first: number): Promise<ActivationPlanEntity[]> {
-    return this.dataSource.getRepository(ActivationPlanEntity).find({ where: { sharedAt: Not(IsNull()) }, order: { sharedAt: 'DESC', id: 'ASC' }, take: first });
+  /** Plans shared with this employment-services office or municipality, most recently shared first. */
+  sharedWith(organisation: string, first: number): Promise<ActivationPlanEntity[]> {
+    return this.dataSource
+      .getRepository(ActivationPlanEntity)
+      .find({ where: { sharedAt: Not(IsNull()), sharedWith: organisation }, order: { sharedAt: 'DESC', id: 'ASC' }, take: first });
   }
 }

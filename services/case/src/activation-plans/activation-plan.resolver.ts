@@ -9,7 +9,7 @@ import { ActivationPlanCommands } from './activation-plan.command';
 import { ActivationPlanEntity } from './activation-plan.entity';
 import { ActivationPlan, ActivationPlanInput } from './activation-plan.model';
 import { ActivationPlanQueries } from './activation-plan.queries';
-import { activationPlanStatus, PLAN_PARTNER } from './activation-plan.rules';
+import { activationPlanStatus, parseSharedWith, PLAN_PARTNER, sharedWithPartner } from './activation-plan.rules';
 
 /** The access log's data category for activation plans. */
 const CATEGORY = 'case:activation-plan';
@@ -29,6 +29,7 @@ const toPlan = (row: ActivationPlanEntity): ActivationPlan => ({
   triggerRuleSetVersion: row.triggerRuleSetVersion,
   draftedAt: row.draftedAt,
   sharedWithEmploymentServicesAt: row.sharedAt,
+  sharedWith: row.sharedWith,
   countySignedAt: row.countySignedAt,
   employmentServicesSignedAt: row.employmentServicesSignedAt,
 });
@@ -63,10 +64,15 @@ export class CountyActivationPlanResolver {
     return toPlan(plan);
   }
 
-  @Mutation(() => ActivationPlan, { description: 'Shares the plan with employment services, who may then read and co-sign it.' })
-  async shareActivationPlan(@Args('planId', { type: () => ID }) planId: string, @Ctx() ctx: GraphContext): Promise<ActivationPlan> {
+  @Mutation(() => ActivationPlan, { description: 'Shares the plan with one employment-services office or municipality (työvoimaviranomainen), which may then read and co-sign it.' })
+  async shareActivationPlan(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('sharedWith', { type: () => String, description: 'The office or municipality as its partner token names it (the `org` claim), e.g. "Jyväskylän työllisyyspalvelut"' }) sharedWithInput: string,
+    @Ctx() ctx: GraphContext,
+  ): Promise<ActivationPlan> {
+    const sharedWith = parseSharedWith(sharedWithInput);
     const { plan, worker } = await this.planForCasework(ctx, planId);
-    const shared = await this.commands.share(plan.id, worker.userId);
+    const shared = await this.commands.share(plan.id, sharedWith, worker.userId);
     ctx.access.changed(plan.clientId, CATEGORY);
     return toPlan(shared);
   }
@@ -127,9 +133,9 @@ export class EmploymentServicesActivationPlanResolver {
 
   @Query(() => [ActivationPlan], { description: 'Employment services (partner): activation plans shared with them, most recently shared first.' })
   async sharedActivationPlans(@Args('first', { type: () => Int, description: `How many, 1–${MAX_LIST}` }) first: number, @Ctx() ctx: GraphContext): Promise<ActivationPlan[]> {
-    admitted(ctx, null, 'READ', () => requirePartner(ctx.identity, PLAN_PARTNER));
+    const partner = admitted(ctx, null, 'READ', () => requirePartner(ctx.identity, PLAN_PARTNER));
     if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw badInput(`first must be from 1 to ${MAX_LIST}`, { field: 'first' });
-    const plans = await this.queries.shared(first);
+    const plans = await this.queries.sharedWith(partner.organisation.normalize('NFC').trim(), first);
     for (const plan of plans) this.disclosed(ctx, plan);
     return plans.map(toPlan);
   }
@@ -150,11 +156,11 @@ export class EmploymentServicesActivationPlanResolver {
     return toPlan(signed);
   }
 
-  /** The plan if it is shared with employment services; otherwise NOT_FOUND, the same whether it exists or not. */
+  /** The plan if it is shared with this partner's office; otherwise NOT_FOUND, the same whether it exists, is unshared or is another office's. */
   private async sharedPlan(ctx: GraphContext, idInput: string, field: string, action: AccessAction): Promise<{ plan: ActivationPlanEntity; partner: PartnerIdentity }> {
     const partner = admitted(ctx, null, action, () => requirePartner(ctx.identity, PLAN_PARTNER));
     const plan = await this.queries.byId(parseId(idInput, field));
-    if (!plan?.sharedAt) {
+    if (!plan || !sharedWithPartner(plan, partner.organisation)) {
       ctx.access.refused(plan?.clientId ?? null, action, 'activation plan not shared with employment services', CATEGORY);
       throw notFound('No activation plan shared with employment services has that id', { field });
     }

@@ -3,6 +3,8 @@ import {
   ActivationMeasureKind,
   ActivationPlanInput,
   activationPlanStatus,
+  parseSharedWith,
+  sharedWithPartner,
   ActivationPlanStatus,
   assertShareable,
   assertSignable,
@@ -92,5 +94,21 @@ describe('activation plan signatures', () => {
   it('shares a plan once', () => {
     expect(() => assertShareable(plan())).not.toThrow();
     expectRefusal(() => assertShareable(plan({ sharedAt: at })), 'CONFLICT', 'already shared');
+  });
+
+  // 189/2001 8 §: drawn up with the client's employment authority; only the office it was shared with reads it.
+  it.each<[string, { sharedAt: Date | null; sharedWith: string | null }, string, boolean]>([
+    ['the office it was shared with', { sharedAt: at, sharedWith: 'Jyväskylän työllisyyspalvelut' }, 'Jyväskylän työllisyyspalvelut', true],
+    ['the same office, decomposed ä (NFD) in the token', { sharedAt: at, sharedWith: 'Jyväskylän työllisyyspalvelut' }, 'Jyva\u0308skyla\u0308n työllisyyspalvelut'.normalize('NFD'), true],
+    ['another office', { sharedAt: at, sharedWith: 'Jyväskylän työllisyyspalvelut' }, 'Tampereen työllisyyspalvelut', false],
+    ['a plan not shared', { sharedAt: null, sharedWith: null }, 'Jyväskylän työllisyyspalvelut', false],
+    ['a plan shared before offices were recorded', { sharedAt: at, sharedWith: null }, 'Jyväskylän työllisyyspalvelut', false],
+  ])('sharedWithPartner: %s → %s', (_name, plan, organisation, expected) => {
+    expect(sharedWithPartner(plan, organisation)).toBe(expected);
+  });
+
+  it.each([['', false], ['   ', false], ['x'.repeat(201), false], [' Jyväskylän työllisyyspalvelut ', true]])('parseSharedWith(%j) accepted: %s', (value, accepted) => {
+    if (accepted) expect(parseSharedWith(value)).toBe('Jyväskylän työllisyyspalvelut');
+    else expectRefusal(() => parseSharedWith(value), 'BAD_USER_INPUT', 'office');
   });
 });

@@ -112,7 +112,27 @@ export function activationPlanStatus(plan: PlanSignatures): ActivationPlanStatus
 
 /** A plan is shared with employment services once. */
 export function assertShareable(plan: PlanSignatures): void {
-  if (plan.sharedAt) throw conflict('The plan is already shared with employment services');
+  if (plan.sharedAt) throw conflict('The plan is already shared with employment services', { reason: 'ALREADY_SHARED' });
+}
+
+export const MAX_ORGANISATION_LENGTH = 200;
+
+/** The office or municipality named by the county when sharing: trimmed, NFC, 1–200 characters. */
+export function parseSharedWith(value: string): string {
+  const organisation = typeof value === 'string' ? value.normalize('NFC').trim() : '';
+  if (organisation.length === 0 || organisation.length > MAX_ORGANISATION_LENGTH) {
+    throw badInput(`name the employment-services office or municipality (1–${MAX_ORGANISATION_LENGTH} characters)`, { reason: 'SHARED_WITH_REQUIRED', field: 'sharedWith' });
+  }
+  return organisation;
+}
+
+/**
+ * Laki kuntouttavasta työtoiminnasta 189/2001 8 §: the plan is drawn up by the county together with
+ * the client's employment authority; only the office the county shared it with (its token's `org`
+ * claim, NFC-compared) may read or co-sign it, not every employment-services partner.
+ */
+export function sharedWithPartner(plan: { sharedAt: Date | null; sharedWith: string | null }, partnerOrganisation: string): boolean {
+  return plan.sharedAt !== null && plan.sharedWith !== null && plan.sharedWith === partnerOrganisation.normalize('NFC').trim();
 }
 
 /** Each side signs once; employment services sign only a plan shared with them. */

@@ -35,7 +35,15 @@ export class SupportPeriodCommands {
       .createQueryBuilder()
       .insert()
       .into(HousingSupportPeriodEntity)
-      .values({ id: randomUUID(), clientId: decision.clientId, decisionId: decision.decisionId, caseId: decision.caseId, status: SupportPeriodStatus.PLANNING })
+      .values({
+        id: randomUUID(),
+        clientId: decision.clientId,
+        decisionId: decision.decisionId,
+        caseId: decision.caseId,
+        status: SupportPeriodStatus.PLANNING,
+        decisionValidFrom: decision.validFrom,
+        decisionValidUntil: decision.validUntil,
+      })
       .orIgnore()
       .returning(['id', 'opened_at'])
       .execute();
@@ -53,7 +61,7 @@ export class SupportPeriodCommands {
   async plan(periodId: string, plan: PeriodPlan, actor: HousingActor): Promise<HousingSupportPeriodEntity> {
     return this.dataSource.transaction(async (manager) => {
       const row = await lockPeriod(manager, periodId);
-      const planned = await manager.save(applySupportPeriod(row, recordPlan(toSupportPeriod(row), plan)));
+      const planned = await manager.save(applySupportPeriod(row, recordPlan(toSupportPeriod(row), plan, { validFrom: row.decisionValidFrom, validUntil: row.decisionValidUntil })));
       const { visitSchedule } = toSupportPeriod(planned);
       await this.events.publish(
         manager,

@@ -28,6 +28,14 @@ export class HousingSupportPeriodEntity {
   @Column({ type: 'text' })
   status: SupportPeriodStatus;
 
+  /** The decision's validity (voimassaolo): the plan's term stays within it; null when not known (opened before it was recorded). */
+  @Column({ name: 'decision_valid_from', type: 'date', nullable: true })
+  decisionValidFrom: string | null;
+
+  /** Last day of the decision; null: open-ended (or not known). */
+  @Column({ name: 'decision_valid_until', type: 'date', nullable: true })
+  decisionValidUntil: string | null;
+
   @Column({ name: 'starts_on', type: 'date', nullable: true })
   startsOn: string | null;
 
