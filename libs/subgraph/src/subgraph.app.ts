@@ -14,7 +14,8 @@ import { AppLogger, createErrorFormatter, createLogger, loadConfig, NestLoggerAd
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
-import { CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
+import { CaseRelationshipsClientWide1763800000004, CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
+import { JustifiedAccessTable1763800000005 } from './justified-access/justified-access';
 import { accessLogPlugin } from './access-log/access-log.plugin';
 import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
@@ -60,7 +61,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations],
+        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, CaseRelationshipsClientWide1763800000004, JustifiedAccessTable1763800000005, ...definition.migrations],
         migrationsRun: true,
         migrationsTransactionMode: 'each',
         synchronize: false,
@@ -72,6 +73,8 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         inject: [DataSource],
         useFactory: (dataSource: DataSource) => ({
           autoSchemaFile: { federation: 2 },
+          // The access policy (`@Access`, libs/subgraph/src/policy) runs on field resolvers too.
+          fieldResolverEnhancers: ['interceptors'],
           buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport] },
           sortSchema: true,
           playground: false,
