@@ -106,7 +106,7 @@ describe('access control: an attack suite through the real gateway and subgraphs
       });
       const refused = await postGraphQL(housing.url, HOUSING_OF_CLIENT, { representations }, await gatewayHeaders(OUTSIDER));
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(refused.data?._entities?.[0] ?? null).toBeNull();
+      expect(refused.data?._entities?.[0]?.housingSupport ?? null).toBeNull();
       expect(await refusals('housing-support', OUTSIDER.userId, clientId)).toContainEqual(expect.objectContaining({ action: 'READ', outcome: 'REFUSED', basis: 'no client relationship' }));
     });
 

@@ -17,7 +17,7 @@ import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
 import { CaseRelationshipsClientWide1763800000004, CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
 import { JustifiedAccessTable1763800000005 } from './justified-access/justified-access';
 import { accessLogPlugin } from './access-log/access-log.plugin';
-import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
+import { AccessRefusalReport, accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import type { SubgraphDefinition } from './subgraph-definition';
@@ -75,7 +75,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
           autoSchemaFile: { federation: 2 },
           // The access policy (`@Access`, libs/subgraph/src/policy) runs on field resolvers too.
           fieldResolverEnhancers: ['interceptors'],
-          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport] },
+          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport, AccessRefusalReport] },
           sortSchema: true,
           playground: false,
           graphiql: false,

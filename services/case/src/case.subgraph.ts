@@ -31,6 +31,10 @@ import { ClientPlans1763800000107 } from './migrations/1763800000107-client-plan
 import { MeasurementsAndActivation1763800000108 } from './migrations/1763800000108-measurements-and-activation.migration';
 import { ActivationPlans1763800000120 } from './migrations/1763800000120-activation-plans.migration';
 import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opened-by.migration';
+import { AccessPolicy1763800000130 } from './migrations/1763800000130-access-policy.migration';
+import { AccessModule } from './access/access.module';
+import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
+import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -43,7 +47,7 @@ export const caseSubgraph: SubgraphDefinition = {
   name: 'case',
   // Owner of Client: also answers the auditor's clientAccessReport (libs/subgraph access log).
   ownsClient: true,
-  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule],
+  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule, AccessModule, JustifiedAccessModule],
   entities: [
     ClientEntity,
     WorkerEntity,
@@ -73,6 +77,7 @@ export const caseSubgraph: SubgraphDefinition = {
     MeasurementsAndActivation1763800000108,
     ActivationPlans1763800000120,
     CaseOpenedBy1763800000110,
+    AccessPolicy1763800000130,
   ],
-  eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler],
+  eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],
 };
