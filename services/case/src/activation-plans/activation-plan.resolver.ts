@@ -100,7 +100,7 @@ export class CountyActivationPlanResolver {
 export class ClientActivationPlansResolver {
   constructor(private readonly queries: ActivationPlanQueries) {}
 
-  @ResolveField(() => [ActivationPlan], { description: 'Aktivointisuunnitelmat, newest first' })
+  @ResolveField(() => [ActivationPlan], { nullable: true, description: 'Aktivointisuunnitelmat, newest first' })
   async activationPlans(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<ActivationPlan[]> {
     admitted(ctx, client.id, 'READ', () => requireUser(ctx.identity, ...CLIENT_READERS));
     await ctx.relationships.require(client.id, 'READ', CATEGORY);
