@@ -74,6 +74,18 @@ describe('the access policy (one mechanism, declared per operation)', () => {
     ]);
   });
 
+  it('admits the subject on one basis and each item on another (a client in the queue: only the applications in it)', async () => {
+    const ctx = request(handler);
+    const rule = read({
+      subject: () => ({ clientId: A, team: 'queue-1' }),
+      bases: ['queue'],
+      eachBases: ['queue', 'relationship'],
+      each: (item: { clientId: string; team: string }) => item,
+    });
+    const items = [{ clientId: A, team: 'queue-1' }, { clientId: A, team: 'queue-2' }];
+    await expect(runDeclared({ args: {}, parent: null, ctx }, { rule, table }, async () => items)).resolves.toEqual([items[0]]);
+  });
+
   it('records a change on the basis that admitted it, after the change ran', async () => {
     const ctx = request(worker, [A]);
     await runDeclared({ args: { subject: { clientId: A } }, parent: null, ctx }, { rule: read({ action: 'CHANGE' }), table }, async () => 'changed');

@@ -58,6 +58,8 @@ export interface AccessRule {
   subject?: (call: AccessCall) => Promise<AccessSubject | null> | AccessSubject | null;
   /** A list result: each item's subject; the items the caller may not reach are left out, the rest recorded. */
   each?: (item: any) => AccessSubject;
+  /** The bases that admit each item of a list (default: `bases`), e.g. the application's own queue where the subject's basis is "a client with an application in the queue". */
+  eachBases?: readonly string[];
   /** Bases that admit the subject, tried in order: the library's or the service's policy table's. Default `relationship`. */
   bases?: readonly string[];
   /**
@@ -102,8 +104,8 @@ export function roleAdmits(ctx: GraphContext, rule: AccessRule): boolean {
 }
 
 /** The first basis of the rule that admits the subject, or null. */
-export async function basisOf(ctx: GraphContext, table: AccessPolicyTable, rule: AccessRule, subject: AccessSubject): Promise<string | null> {
-  for (const name of rule.bases ?? ['relationship']) {
+export async function basisOf(ctx: GraphContext, table: AccessPolicyTable, rule: AccessRule, subject: AccessSubject, bases = rule.bases): Promise<string | null> {
+  for (const name of bases ?? ['relationship']) {
     const check = table.bases?.[name] ?? LIBRARY_BASES[name];
     if (!check) throw new Error(`${table.service}: no access basis named ${name}`);
     const basis = await check(ctx, subject);
@@ -143,7 +145,7 @@ function record(ctx: GraphContext, rule: AccessRule, clientId: string | null): v
 /** Keeps the list items whose client the caller reaches on one of the rule's bases, each recorded. */
 export async function filterList<T>(ctx: GraphContext, table: AccessPolicyTable, rule: AccessRule, items: readonly T[]): Promise<T[]> {
   const subjects = items.map((item) => rule.each!(item));
-  const bases = await Promise.all(subjects.map((subject) => basisOf(ctx, table, rule, subject)));
+  const bases = await Promise.all(subjects.map((subject) => basisOf(ctx, table, rule, subject, rule.eachBases ?? rule.bases)));
   const kept: T[] = [];
   items.forEach((item, index) => {
     const basis = bases[index];

@@ -51,6 +51,8 @@ export class ClientIncomeSupportResolver {
     categories: ['incomeSupportApplications'],
     subject: clientField,
     bases: ['queueClient', 'relationship'],
+    // Through the queue, only the applications in it; with a relationship, all of them.
+    eachBases: ['queue', 'relationship'],
     each: (application: IncomeSupportApplication) => ({ clientId: application.clientId, handlingTeam: application.handlingTeam }),
   })
   incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
