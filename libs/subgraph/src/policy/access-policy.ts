@@ -162,8 +162,9 @@ export async function runDeclared<R>(call: AccessCall, declared: Declared, resol
   const { rule, table } = declared;
   const subject = await authorizeCall(call, table, rule);
   const result = await resolve();
-  if (rule.each && Array.isArray(result)) return (await filterList(call.ctx, table, rule, result)) as R;
+  // The subject's read is on record even when its list is empty; each item shown is recorded on its own basis.
   if (subject) record(call.ctx, rule, subject.clientId);
+  if (rule.each && Array.isArray(result)) return (await filterList(call.ctx, table, rule, result)) as R;
   return result;
 }
 
