@@ -1,5 +1,6 @@
 import { signAccessToken, UserIdentity } from '@asw/auth';
 import type { ServiceName } from '@asw/events';
+import { addDays, todayInFinland } from '@asw/calendar';
 import { eventually, gatewayHeaders, postGraphQL, TEST_WORKER } from '@asw/testing';
 import { caseWithGrantedDecision, ok, registerClient, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph, TEST_AUTH } from '../support/graph.harness';
@@ -106,7 +107,7 @@ describe('access control: an attack suite through the real gateway and subgraphs
       });
       const refused = await postGraphQL(housing.url, HOUSING_OF_CLIENT, { representations }, await gatewayHeaders(OUTSIDER));
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(refused.data?._entities?.[0] ?? null).toBeNull();
+      expect(refused.data?._entities?.[0]?.housingSupport ?? null).toBeNull();
       expect(await refusals('housing-support', OUTSIDER.userId, clientId)).toContainEqual(expect.objectContaining({ action: 'READ', outcome: 'REFUSED', basis: 'no client relationship' }));
     });
 
@@ -132,6 +133,193 @@ describe('access control: an attack suite through the real gateway and subgraphs
         expect(response.data ?? null).toBeNull();
       }
       await eventually(() => expect(housing.process.log()).toMatch(/refused: no valid gateway identity/));
+    });
+  });
+
+  describe('access that cannot be self-granted (issue #13 part B)', () => {
+    const INTRUDER: UserIdentity = { kind: 'user', userId: 'intruder-1', roles: ['SOCIAL_WORKER'], team: 'team-intruder', organisation: 'test-county' };
+    const INTRUDER_LEAD: UserIdentity = { kind: 'user', userId: 'intruder-lead', roles: ['SUPERVISOR'], team: 'team-intruder', organisation: 'test-county' };
+    const HANDLER: UserIdentity = { kind: 'user', userId: 'handler-ac-1', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely-ac', organisation: 'test-county' };
+    const AUDITOR: UserIdentity = { kind: 'user', userId: 'auditor-ac-1', roles: ['AUDITOR'], team: 'audit', organisation: 'test-county' };
+    const code = testIdentityCode('020290', 961);
+    const REGISTER = `mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`;
+    const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`;
+    const RECORD = `mutation($input: RecordContactInput!) { recordContact(input: $input) { id } }`;
+    const today = () => new Date().toISOString().slice(0, 10);
+    let victim: string;
+    let ownCaseId: string;
+    let intruder: string;
+    let auditor: string;
+    const startedAt = new Date(Date.now() - 60_000).toISOString();
+
+    beforeAll(async () => {
+      [intruder, auditor] = await Promise.all([graph.token(INTRUDER), graph.token(AUDITOR)]);
+      victim = await registerClient(graph, own, code, { firstName: 'Varpu', lastName: 'Valvottu' });
+      ownCaseId = (await ok(graph, OPEN, { input: { clientId: victim, initiationChannel: 'PHONE' } }, own)).openCase.id;
+      await ok(graph, RECORD, { input: { clientId: victim, type: 'PHONE', occurredOn: today(), durationMinutes: 15 } }, own);
+    });
+
+    it('a duplicate registration by a worker without a relationship names no client id: an intake reference instead, logged; the intake team resolves it', async () => {
+      const clientsBefore = await count('case', `SELECT count(*) AS n FROM client`);
+      const response = await graph.request(REGISTER, { input: { personalIdentityCode: code, firstName: 'X', lastName: 'Y', municipalityCode: '398', preferredLanguage: 'FI' } }, intruder);
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'CLIENT_ALREADY_REGISTERED', intakeReference: expect.stringMatching(/^INT-/) } });
+      expect(JSON.stringify(response)).not.toContain(victim);
+      expect(response.data?.registerClient ?? null).toBeNull();
+      expect(await count('case', `SELECT count(*) AS n FROM client`)).toBe(clientsBefore);
+      const reference = (response.errors![0].extensions as any).details.intakeReference as string;
+      expect(await refusals('case', INTRUDER.userId, victim)).toContainEqual({ action: 'CHANGE', outcome: 'REFUSED', basis: `duplicate registration: intake reference ${reference}`, categories: ['case:client'] });
+      // The worker's own team lead resolves it; another team's lead is answered as for an unknown reference.
+      const RESOLVE = `query($reference: String!) { intakeReference(reference: $reference) { clientId requestedBy } }`;
+      expect((await ok(graph, RESOLVE, { reference }, await graph.token(INTRUDER_LEAD))).intakeReference).toEqual({ clientId: victim, requestedBy: INTRUDER.userId });
+      for (const ref of [reference, 'INT-UNKNOWN000']) {
+        const refused = await graph.request(RESOLVE, { reference: ref }, supervisor);
+        expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'NO_CLIENT_RELATIONSHIP' } });
+        expect(refused.data?.intakeReference ?? null).toBeNull();
+      }
+    });
+
+    it('opening a case makes the opener a worker on that case only: not the other cases, contacts, plans, measurements or other services’ records; naming themselves named worker changes nothing', async () => {
+      const intruderCase = (await ok(graph, OPEN, { input: { clientId: victim, initiationChannel: 'VISIT', serviceTask: 'HOUSING_SUPPORT_WORK' } }, intruder)).openCase.id as string;
+      const intruderWorker = (await ok(graph, `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }`, { input: { userId: INTRUDER.userId, name: 'Iiro Tunkeilija', role: 'SOCIAL_WORKER', team: INTRUDER.team } }, await graph.token(INTRUDER_LEAD))).registerWorker.id;
+      await ok(graph, `mutation($caseId: ID!, $workerId: ID!) { assignResponsibleWorker(caseId: $caseId, workerId: $workerId) { id } }`, { caseId: intruderCase, workerId: intruderWorker }, intruder);
+      await eventually(async () => expect(await count('housing-support', `SELECT count(*) AS n FROM case_relationships WHERE case_id = $1 AND named_worker = $2`, [intruderCase, INTRUDER.userId])).toBe(1));
+
+      const response = await graph.request(
+        `query($id: ID!) { client(id: $id) { firstName cases { id } contacts { id } eurohisMeasurements { id } housingSupport { id } groupEnrollments { id } } }`,
+        { id: victim },
+        intruder,
+      );
+      // The basic details and their own case; each other field refused on its own path (issue #15).
+      expect(response.data?.client).toEqual({ firstName: 'Varpu', cases: [{ id: intruderCase }], contacts: null, eurohisMeasurements: null, housingSupport: null, groupEnrollments: null });
+      const refusedPaths = (response.errors ?? []).map((error) => [error.extensions?.code, (error.path ?? []).join('.')]);
+      expect(refusedPaths).toEqual(expect.arrayContaining([['FORBIDDEN', 'client.contacts'], ['FORBIDDEN', 'client.eurohisMeasurements'], ['FORBIDDEN', 'client.housingSupport'], ['FORBIDDEN', 'client.groupEnrollments']]));
+      // The other team's case, by id and by change: as unknown.
+      const other = await graph.request(`query($id: ID!) { case(id: $id) { id status } }`, { id: ownCaseId }, intruder);
+      expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'NO_CLIENT_RELATIONSHIP' } });
+      // A contact on the client is a client-wide record: refused, nothing written.
+      const contactsBefore = await count('case', `SELECT count(*) AS n FROM contact WHERE client_id = $1`, [victim]);
+      expect((await graph.request(RECORD, { input: { clientId: victim, type: 'PHONE', occurredOn: today(), durationMinutes: 5 } }, intruder)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(await count('case', `SELECT count(*) AS n FROM contact WHERE client_id = $1`, [victim])).toBe(contactsBefore);
+      // The intruder's own team lead: that case, not the rest.
+      const lead = await graph.request(`query($id: ID!) { client(id: $id) { cases { id } contacts { id } } }`, { id: victim }, await graph.token(INTRUDER_LEAD));
+      expect(lead.data?.client).toEqual({ cases: [{ id: intruderCase }], contacts: null });
+      // The client's own worker still sees everything.
+      expect((await ok(graph, `query($id: ID!) { client(id: $id) { cases { id } contacts { id } } }`, { id: victim }, own)).client.cases).toHaveLength(2);
+      expect(await refusals('case', INTRUDER.userId, victim)).toContainEqual(expect.objectContaining({ action: 'READ', outcome: 'REFUSED', categories: ['case:contacts'] }));
+    });
+
+    it('access with justification: a reason from the fixed list and free text, at most 24 h, logged on its reason in every service, a category of its own for auditors', async () => {
+      const GRANT = `mutation($input: AccessWithJustificationInput!) { accessClientWithJustification(input: $input) { id reason expiresAt } }`;
+      const OUTSIDER_READ = `query($id: ID!) { client(id: $id) { contacts { id } housingSupport { id } } }`;
+      expect((await graph.request(OUTSIDER_READ, { id: victim }, outsider)).data?.client?.contacts ?? null).toBeNull();
+      // Bad input: a clear error, nothing granted.
+      const grantsBefore = await count('case', `SELECT count(*) AS n FROM justified_access_grant`);
+      const tooLong = await graph.request(GRANT, { input: { clientId: victim, reason: 'COVERING_ABSENT_WORKER', justification: 'Covering the named worker, urgent rent matter', hours: 72 } }, outsider);
+      expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'JUSTIFIED_ACCESS_TOO_LONG', field: 'input.hours' } });
+      expect((await graph.request(GRANT, { input: { clientId: victim, reason: 'CURIOSITY', justification: 'just looking around here' } }, outsider)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await count('case', `SELECT count(*) AS n FROM justified_access_grant`)).toBe(grantsBefore);
+
+      const granted = (await ok(graph, GRANT, { input: { clientId: victim, reason: 'COVERING_ABSENT_WORKER', justification: 'Covering the named worker, urgent rent matter', hours: 2 } }, outsider)).accessClientWithJustification;
+      expect(granted.reason).toBe('COVERING_ABSENT_WORKER');
+      expect(new Date(granted.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(2 * 3600_000);
+      await eventually(async () => {
+        const read = await graph.request(OUTSIDER_READ, { id: victim }, outsider);
+        expect(read.errors).toBeUndefined();
+        expect(read.data.client.contacts.length).toBeGreaterThan(0);
+      });
+      for (const service of ['case', 'housing-support'] as const) {
+        const [row] = await graph.subgraphs[service].dataSource.query(`SELECT basis FROM access_log WHERE actor_id = $1 AND client_id = $2 AND outcome = 'ALLOWED' ORDER BY id DESC LIMIT 1`, [OUTSIDER.userId, victim]);
+        expect({ service, basis: row?.basis }).toEqual({ service, basis: 'justified:COVERING_ABSENT_WORKER' });
+      }
+      // Auditors: a category of its own in the client's report, and every grant for review.
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const report = await ok(graph, `query($id: ID!, $from: DateTime!, $to: DateTime!) { clientAccessReport(clientId: $id, from: $from, to: $to) { justifiedAccesses { actorId reason justification } } }`, { id: victim, from: startedAt, to }, auditor);
+      expect(report.clientAccessReport.justifiedAccesses).toEqual([{ actorId: OUTSIDER.userId, reason: 'COVERING_ABSENT_WORKER', justification: 'Covering the named worker, urgent rent matter' }]);
+      const review = await ok(graph, `query($from: DateTime!, $to: DateTime!, $actor: String) { justifiedAccesses(from: $from, to: $to, actorId: $actor) { clientId reason } }`, { from: startedAt, to, actor: OUTSIDER.userId }, auditor);
+      expect(review.justifiedAccesses).toEqual([{ clientId: victim, reason: 'COVERING_ABSENT_WORKER' }]);
+      expect((await graph.request(`query($from: DateTime!, $to: DateTime!) { justifiedAccesses(from: $from, to: $to) { id } }`, { from: startedAt, to }, outsider)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('a benefits handler reads a client’s basic details only with an application in the team’s queue, and then gets them and the applications with FORBIDDEN on housingSupport’s path alone', async () => {
+      const handler = await graph.token(HANDLER);
+      const OVERVIEW = `query($id: ID!) { client(id: $id) { firstName incomeSupportApplications { id } housingSupport { id } } }`;
+      const before = await graph.request(OVERVIEW, { id: victim }, handler);
+      expect(before.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(before.data ?? null)).not.toContain('Varpu');
+      const registered = await eventually(() => ok(
+        graph,
+        `mutation($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id } }`,
+        { input: { clientId: victim, kind: 'SUPPLEMENTARY', channel: 'PAPER', receivedOn: todayInFinland(), expenses: [{ expenseType: 'RENT', claimedCents: 30_000 }] } },
+        handler,
+      ));
+      await eventually(async () => {
+        const overview = await graph.request(OVERVIEW, { id: victim }, handler);
+        expect(overview.data?.client).toEqual({ firstName: 'Varpu', incomeSupportApplications: [{ id: registered.registerIncomeSupportApplication.id }], housingSupport: null });
+        expect(overview.errors?.map((error) => [error.extensions?.code, (error.path ?? []).join('.')])).toEqual([['FORBIDDEN', 'client.housingSupport']]);
+      });
+    });
+
+    it('group takeover: only the group’s own team (its facilitators and that team’s supervisor) changes a group; an unknown group answers the same', async () => {
+      const { createRehabilitationGroup: group } = await ok(
+        graph,
+        `mutation($input: CreateRehabilitationGroupInput!) { createRehabilitationGroup(input: $input) { id } }`,
+        {
+          input: {
+            name: 'Etäryhmä', kind: 'REMOTE_PERIOD', capacity: 5, startsOn: todayInFinland(), endsOn: addDays(todayInFinland(), 70), startTime: '10:00', durationMinutes: 60,
+            themes: ['GETTING_TO_KNOW_SERVICES'], sessionCount: 10, meetingUrl: 'https://meet.example.fi/etaryhma', facilitatorIds: [OWN_WORKER.userId],
+          },
+        },
+        own,
+      );
+      const SET = `mutation($input: SetGroupFacilitatorsInput!) { setGroupFacilitators(input: $input) { facilitatorIds } }`;
+      const CAPACITY = `mutation($input: ChangeGroupCapacityInput!) { changeGroupCapacity(input: $input) { capacity } }`;
+      const answers = [];
+      for (const [query, input] of [
+        [SET, { groupId: group.id, facilitatorIds: [OUTSIDER.userId] }],
+        [CAPACITY, { groupId: group.id, capacity: 50 }],
+        [SET, { groupId: '00000000-0000-4000-8000-00000000dead', facilitatorIds: [OUTSIDER.userId] }],
+      ] as const) {
+        const response = await graph.request(query, { input }, outsider);
+        expect(response.data ?? null).toBeNull();
+        answers.push({ message: response.errors?.[0].message, extensions: response.errors?.[0].extensions });
+      }
+      expect(answers[0]).toEqual({ message: 'Only the group’s own team (its facilitators and that team’s supervisor) may change the group', extensions: { code: 'FORBIDDEN', details: { reason: 'NO_ACCESS_BASIS' } } });
+      expect(answers[2]).toEqual(answers[0]);
+      const [row] = await graph.subgraphs['group-activity'].dataSource.query(`SELECT facilitator_ids, capacity FROM rehabilitation_group WHERE id = $1`, [group.id]);
+      expect(row).toEqual({ facilitator_ids: [OWN_WORKER.userId], capacity: 5 });
+      expect((await ok(graph, SET, { input: { groupId: group.id, facilitatorIds: [OWN_WORKER.userId, 'nurse-ac'] } }, own)).setGroupFacilitators.facilitatorIds).toEqual([OWN_WORKER.userId, 'nurse-ac']);
+    });
+
+    it('enumeration: in every service an id that exists but is forbidden answers exactly like an unknown one; the auditor sees the refusals without a client by actor and period', async () => {
+      const period = (await graph.subgraphs['housing-support'].dataSource.query(`SELECT id FROM housing_support_period LIMIT 1`))[0]?.id;
+      const application = (await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT id FROM income_support_application WHERE client_id = $1 LIMIT 1`, [victim]))[0]?.id;
+      const unknown = '00000000-0000-4000-8000-00000000beef';
+      const PROBER: UserIdentity = { kind: 'user', userId: 'prober-1', roles: ['SOCIAL_WORKER'], team: 'team-prober', organisation: 'test-county' };
+      const prober = await graph.token(PROBER);
+      const probes: Array<[string, string, string | undefined]> = [
+        ['case', `query($id: ID!) { case(id: $id) { id } }`, ownCaseId],
+        ['client', `query($id: ID!) { client(id: $id) { id } }`, victim],
+        ['benefits-handling', `query($id: ID!) { incomeSupportApplication(id: $id) { id } }`, application],
+        ...(period ? [['housing-support', `query($id: ID!) { housingSupportPeriod(id: $id) { id } }`, period] as [string, string, string]] : []),
+      ];
+      for (const [label, query, existing] of probes) {
+        expect({ label, existing: Boolean(existing) }).toEqual({ label, existing: true });
+        const shape = (response: any) => ({ data: response.data, errors: response.errors?.map((error: any) => ({ message: error.message, extensions: error.extensions })) });
+        const [known, missing] = [await graph.request(query, { id: existing }, prober), await graph.request(query, { id: unknown }, prober)];
+        expect({ label, answer: shape(known) }).toEqual({ label, answer: shape(missing) });
+        expect(known.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      }
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const REFUSALS = `query($from: DateTime!, $to: DateTime!, $actor: String) { accessRefusals(from: $from, to: $to, actorId: $actor) { case { actorId outcome } housingSupport { actorId } benefitsHandling { actorId } groupActivity { actorId } } }`;
+      // The unknown ids' refusals carry no client: the auditor finds them by actor and period.
+      const report = await eventually(async () => {
+        const found = (await ok(graph, REFUSALS, { from: startedAt, to, actor: PROBER.userId }, auditor)).accessRefusals;
+        expect(found.case.length).toBeGreaterThanOrEqual(1); // case(id) of an unknown case (an unknown client id is logged under that id)
+        expect(found.benefitsHandling.length).toBeGreaterThanOrEqual(1);
+        return found;
+      });
+      expect([...report.case, ...report.benefitsHandling].every((entry: { actorId: string; outcome?: string }) => entry.actorId === PROBER.userId)).toBe(true);
+      expect((await graph.request(REFUSALS, { from: startedAt, to, actor: null }, intruder)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 

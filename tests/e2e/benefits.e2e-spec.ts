@@ -202,8 +202,11 @@ describe('benefits handling through the gateway: Kela forwards, a handler decide
     expect(await log('handler-e2e-north')).toEqual([
       { action: 'READ', basis: 'no client relationship', outcome: 'REFUSED' },
       { action: 'CHANGE', basis: 'no client relationship', outcome: 'REFUSED' },
-      { action: 'READ', basis: 'no client relationship', outcome: 'REFUSED' },
     ]);
+    // The client itself is refused by case: no application of the client in the north team's queue (issue #13 item 2).
+    expect(
+      await graph.subgraphs.case.dataSource.query(`SELECT action, basis, outcome FROM access_log WHERE client_id = $1 AND actor_id = 'handler-e2e-north' ORDER BY id`, [clientId]),
+    ).toEqual([{ action: 'READ', basis: 'no client relationship', outcome: 'REFUSED' }]);
 
     // A social worker with no case of the client sees none of it.
     const unrelatedRead = await graph.request(`query ($id: ID!) { client(id: $id) { incomeSupportApplications { id } } }`, { id: clientId }, unrelated);

@@ -1,7 +1,8 @@
-import { Inject, Optional } from '@nestjs/common';
 import { Directive, Field, ID, ObjectType, Resolver, ResolveReference } from '@nestjs/graphql';
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { isUuid } from '@asw/platform';
 import type { GraphContext } from './graph-context';
+import { noRelationship } from './relationships/client-relationships';
 
 /** The Client fields this request asks of this subgraph (under `... on Client` in `_entities`). */
 export function requestedClientFields(info: GraphQLResolveInfo | undefined): string[] {
@@ -15,16 +16,6 @@ export function requestedClientFields(info: GraphQLResolveInfo | undefined): str
   for (const node of info?.fieldNodes ?? []) visit(node.selectionSet, false);
   return [...fields];
 }
-
-/**
- * A service whose users reach some of its client fields on another basis than a client relationship
- * (a benefits handler through the team's queue) provides this under `CLIENT_READ_GATE`. It admits the
- * caller (recording the basis with `ctx.access.admit`) or refuses; without it, a relationship is required.
- */
-export interface ClientReadGate {
-  admitRead(ctx: GraphContext, clientId: string, fields: string[]): Promise<void>;
-}
-export const CLIENT_READ_GATE = Symbol('CLIENT_READ_GATE');
 
 /**
  * The `Client` entity as the services that extend it see it: only its key, owned by `case`.
@@ -41,21 +32,18 @@ export function clientReferenceType() {
 
   @Resolver(() => ClientReference)
   class ClientReferenceResolver {
-    constructor(@Optional() @Inject(CLIENT_READ_GATE) private readonly gate?: ClientReadGate) {}
-
     /**
-     * Every read of this service's data about a client comes through here, so it is checked here (a
-     * client relationship, or the service's gate; whoever built the `_entities` call) and logged here.
+     * Only the key: each of this service's `Client` fields declares its own access (`@Access` with
+     * `subject: clientField`), so a field the caller may not read fails on its own path and the others
+     * still answer (issue #15). An id that is not a uuid names no client: refused like a forbidden one.
      */
     @ResolveReference()
-    async resolveReference(reference: { id: string }, ctx: GraphContext, info?: GraphQLResolveInfo): Promise<ClientReference> {
-      const fields = requestedClientFields(info);
-      if (fields.length > 0) {
-        if (this.gate) await this.gate.admitRead(ctx, reference.id, fields);
-        else await ctx.relationships.require(reference.id, 'READ', ...fields);
-        ctx.access.read(reference.id, ...fields);
+    resolveReference(reference: { id: string }, ctx: GraphContext): ClientReference {
+      if (!isUuid(reference.id)) {
+        ctx.access.refused(null, 'READ', 'no client relationship');
+        throw noRelationship();
       }
-      return { id: reference.id };
+      return { id: reference.id.toLowerCase() };
     }
   }
 

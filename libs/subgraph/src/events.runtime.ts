@@ -20,6 +20,7 @@ import {
 } from '@asw/events';
 import { AppLogger, loadConfig, ServiceConfig } from '@asw/platform';
 import { CaseRelationshipsChangedHandler } from './relationships/case-relationships';
+import { ClientAccessJustifiedHandler } from './justified-access/justified-access';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
@@ -54,7 +55,7 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
   async onApplicationBootstrap(): Promise<void> {
     const handlers = (this.definition.eventHandlers ?? []).map((type) => this.moduleRef.get<EventHandler>(type, { strict: false }));
     // Who works on which case: case records it itself; every other service keeps it from case's events.
-    if (!this.definition.ownsClient) handlers.push(new CaseRelationshipsChangedHandler());
+    if (!this.definition.ownsClient) handlers.push(new CaseRelationshipsChangedHandler(), new ClientAccessJustifiedHandler());
     const prefix = this.config.KAFKA_TOPIC_PREFIX;
     const events = this.eventsConfig;
     this.consumer = new EventConsumer({

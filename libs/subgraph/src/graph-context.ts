@@ -35,6 +35,8 @@ export interface GraphContext {
   access: AccessRecorder;
   /** The caller's client relationships: `require` one before touching a client's data, `filter` lists. */
   relationships: ClientRelationships;
+  /** The service's database, for the access policy's own bases (e.g. a queue); commands use their own transactions. */
+  db: EntityManager;
 }
 
 /** The GraphQL request in the body (POST): what the gateway identity must have been minted for. */
@@ -70,7 +72,7 @@ export async function createGraphContext(
   }
   const loaders = new Loaders();
   const access = new AccessRecorder(service, identity);
-  return { identity, correlationId, loaders, access, relationships: new ClientRelationships(db, identity, access, loaders) };
+  return { identity, correlationId, loaders, access, relationships: new ClientRelationships(db, identity, access, loaders), db };
 }
 
 /** Resolver parameter: the request's GraphContext. */

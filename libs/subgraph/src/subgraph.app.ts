@@ -15,9 +15,10 @@ import { AppLogger, assertProductionSecrets, createErrorFormatter, createLogger,
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
-import { CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
+import { CaseRelationshipsClientWide1763800000004, CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
+import { JustifiedAccessTable1763800000005 } from './justified-access/justified-access';
 import { accessLogPlugin } from './access-log/access-log.plugin';
-import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
+import { AccessRefusalReport, accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { describeEnumValues } from './labels/enum-labels';
@@ -35,7 +36,7 @@ pgTypes.setTypeParser(PG_DATE_OID, (value) => value);
 export type SubgraphMode = 'serve' | 'schema';
 
 function migrationsOf(definition: SubgraphDefinition) {
-  return [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations];
+  return [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, CaseRelationshipsClientWide1763800000004, JustifiedAccessTable1763800000005, ...definition.migrations];
 }
 
 /**
@@ -104,7 +105,9 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         inject: [DataSource],
         useFactory: (dataSource: DataSource) => ({
           autoSchemaFile: { federation: 2 },
-          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport] },
+          // The access policy (`@Access`, libs/subgraph/src/policy) runs on field resolvers too.
+          fieldResolverEnhancers: ['interceptors'],
+          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport, AccessRefusalReport] },
           sortSchema: true,
           transformSchema: describeEnumValues, // every enum value labelled fi/sv/en (labels/enum-labels.data.ts)
           playground: false,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { hasRole, Identity, UserIdentity, UserRole } from '@asw/auth';
-import { notFound } from '@asw/platform';
-import { AccessAction, ClientReadGate, GraphContext, parseId } from '@asw/subgraph';
+import { AccessAction, GraphContext, noRelationship, parseId } from '@asw/subgraph';
 import { BENEFITS_SETTINGS, BenefitsSettings } from './config/benefits.config';
 
 /**
@@ -24,9 +23,6 @@ export const REGISTER_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR', 'SO
 export const HANDLE_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR', 'SOCIAL_WORKER', 'SOCIAL_INSTRUCTOR'];
 /** The roles that work from a team's queue: its handlers and the team lead. */
 export const QUEUE_ROLES: UserRole[] = ['BENEFITS_HANDLER', 'SUPERVISOR'];
-
-/** The Client fields a queue reaches: the applications of a client who has one in the caller's team's queue (only those are listed). */
-const QUEUE_CLIENT_FIELDS = new Set(['incomeSupportApplications']);
 
 /** What access needs of an application: whose it is and whose queue it is in. */
 export interface ApplicationScope {
@@ -53,13 +49,15 @@ export function handlingTeamFor(registeredBy: Identity | null, defaultTeam: stri
 
 /**
  * The one gate of this service: every id passed in (application, decision, recovery claim, client) and
- * every list goes through here before anything is returned or written. An unknown id is NOT_FOUND; a
- * known one the caller may not reach is FORBIDDEN, recorded in the access log as REFUSED. Once admitted,
+ * every list goes through here before anything is returned or written. An unknown id and a known one
+ * the caller may not reach answer the same FORBIDDEN (existence is not revealed), recorded in the
+ * access log as REFUSED. The Client fields (`incomeSupportApplications`, `kelaNotices`) declare their
+ * access with `@Access` (access-policy.ts), whose `queue` bases are the same rule. Once admitted,
  * `ctx.access.read/changed` record the basis (queue or relationship). An application's client and team
  * never change, so checking before the command's own transaction admits exactly what it then changes.
  */
 @Injectable()
-export class BenefitsAccess implements ClientReadGate {
+export class BenefitsAccess {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
@@ -80,32 +78,6 @@ export class BenefitsAccess implements ClientReadGate {
     await ctx.relationships.require(application.clientId, action, category);
   }
 
-  /**
-   * Reading this service's fields of a Client (`_entities`), as `admit` does for one application: for
-   * the applications alone, through the caller's team's queue when the client has an application in
-   * it; otherwise with a client relationship.
-   */
-  async admitRead(ctx: GraphContext, clientId: string, fields: string[]): Promise<void> {
-    const team = queueTeamOf(ctx.identity);
-    if (team !== null && fields.every((field) => QUEUE_CLIENT_FIELDS.has(field)) && (await this.clientsInQueue(ctx, team).load(clientId.toLowerCase()))) {
-      ctx.access.admit(clientId, queueBasis(team));
-      return;
-    }
-    await ctx.relationships.require(clientId, 'READ', ...fields);
-  }
-
-  /** Whether each client has an application in the team's queue, for all clients of one request level in one query. */
-  private clientsInQueue(ctx: GraphContext, team: string) {
-    return ctx.loaders.get<boolean>(`clients-in-queue:${team}`, async (clientIds) => {
-      const rows: Array<{ client_id: string }> = await this.dataSource.query(
-        `SELECT DISTINCT client_id FROM income_support_application WHERE handling_team = $1 AND client_id = ANY($2::uuid[])`,
-        [team, clientIds],
-      );
-      const inQueue = new Set(rows.map((row) => row.client_id));
-      return clientIds.map((id) => inQueue.has(id));
-    });
-  }
-
   /** Registering for a client: the caller must reach the queue the application will go to, or the client. */
   async admitRegistration(ctx: GraphContext, clientId: string): Promise<void> {
     await this.admit(ctx, { clientId, handlingTeam: this.handlingTeamFor(ctx.identity) }, 'CHANGE', 'incomeSupportApplications');
@@ -124,7 +96,7 @@ export class BenefitsAccess implements ClientReadGate {
   async application(ctx: GraphContext, idInput: string, action: AccessAction, field = 'applicationId'): Promise<ApplicationScope & { id: string }> {
     const id = parseId(idInput, field);
     const [row] = await this.dataSource.query(`SELECT client_id, handling_team FROM income_support_application WHERE id = $1`, [id]);
-    if (!row) throw notFound('No income support application with that id', { field });
+    if (!row) return this.unknown(ctx, action, field);
     return this.admitted(ctx, { id, clientId: row.client_id, handlingTeam: row.handling_team }, action, 'incomeSupportApplications');
   }
 
@@ -135,7 +107,7 @@ export class BenefitsAccess implements ClientReadGate {
       `SELECT a.client_id, a.handling_team FROM income_support_decision d JOIN income_support_application a ON a.id = d.application_id WHERE d.id = $1`,
       [id],
     );
-    if (!row) throw notFound('No income support decision with that id', { field: 'decisionId' });
+    if (!row) return this.unknown(ctx, action, 'decisionId');
     return this.admitted(ctx, { id, clientId: row.client_id, handlingTeam: row.handling_team }, action, 'incomeSupportDecisions');
   }
 
@@ -148,8 +120,14 @@ export class BenefitsAccess implements ClientReadGate {
         WHERE c.id = $1`,
       [id],
     );
-    if (!row) throw notFound('No recovery claim with that id', { field: 'claimId' });
+    if (!row) return this.unknown(ctx, action, 'claimId');
     return this.admitted(ctx, { id, clientId: row.client_id, handlingTeam: row.handling_team }, action, 'recoveryClaims');
+  }
+
+  /** An id that names nothing is refused as one the caller may not reach: the same answer, the same log line. */
+  private unknown(ctx: GraphContext, action: AccessAction, field: string): never {
+    ctx.access.refused(null, action, `no client relationship (unknown ${field})`);
+    throw noRelationship();
   }
 
   private async admitted<T extends ApplicationScope>(ctx: GraphContext, scope: T, action: AccessAction, category: string): Promise<T> {

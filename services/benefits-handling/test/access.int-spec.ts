@@ -91,7 +91,7 @@ describe('who reaches an application: the handling team’s queue or a client re
     const app = await application();
     const { response, log } = await call(HANDLER_OF_ANOTHER_TEAM, READ, { id: app.id });
     expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(response.data ?? null).toBeNull();
+    expect(response.data?.incomeSupportApplication ?? null).toBeNull();
     expect(log).toEqual([refusal(app.clientId, 'READ', 'handler-9')]);
   });
 
@@ -174,7 +174,7 @@ describe('who reaches an application: the handling team’s queue or a client re
     for (const identity of [OTHER_SOCIAL_WORKER, UNRELATED_SUPERVISOR]) {
       const { response, log } = await call(identity, READ, { id: app.id });
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(response.data ?? null).toBeNull();
+      expect(response.data?.incomeSupportApplication ?? null).toBeNull();
       expect(log).toEqual([refusal(app.clientId, 'READ', (identity as { userId: string }).userId)]);
     }
   });
@@ -243,23 +243,29 @@ describe('who reaches an application: the handling team’s queue or a client re
       expect(ids(response)).toEqual([[own]]);
       expect(new Set(log.map((row) => [row.client_id, row.action, row.basis, row.outcome].join(' ')))).toEqual(new Set([`${app.clientId} READ ${basis} ALLOWED`]));
     }
-    // Refused: a worker without a relationship; a handler whose team's queue holds nothing of the
-    // client; and, through the queue, anything beyond the applications (Kela's notices).
+    // Refused: a worker without a relationship; a handler whose team's queue holds nothing of the client.
     const refused: Array<[Identity, string, string]> = [
       [OTHER_SOCIAL_WORKER, onlyOurs.clientId, 'id incomeSupportApplications { id }'],
       [HANDLER_OF_ANOTHER_TEAM, onlyOurs.clientId, 'id incomeSupportApplications { id }'],
-      [HANDLER, app.clientId, 'id incomeSupportApplications { id } kelaNotices { id }'],
     ];
     for (const [identity, clientId, selection] of refused) {
       const { response, log } = await entities(identity, [clientId], selection);
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(response.data?._entities?.[0] ?? null).toBeNull();
+      expect(response.data?._entities?.[0]?.incomeSupportApplications ?? null).toBeNull();
       expect(log.map((row) => [row.client_id, row.outcome])).toEqual([[clientId, 'REFUSED']]);
     }
+    // Through the queue, anything beyond the applications (Kela's notices) fails on its own path and
+    // the applications still answer (issue #15).
+    const partly = await entities(HANDLER, [app.clientId], 'id incomeSupportApplications { id } kelaNotices { id }');
+    expect(partly.response.errors?.map((error) => [error.extensions?.code, error.path?.slice(-1)[0]])).toEqual([['FORBIDDEN', 'kelaNotices']]);
+    expect(partly.response.data?._entities).toEqual([{ id: app.clientId, incomeSupportApplications: [{ id: app.id }], kelaNotices: null }]);
+    expect(new Set(partly.log.map((row) => [row.basis, row.outcome, row.categories.join()].join(' ')))).toEqual(
+      new Set(['queue:etuuskasittely ALLOWED benefits-handling:incomeSupportApplications', 'no client relationship REFUSED benefits-handling:kelaNotices']),
+    );
   });
 
-  it('answers an unknown id NOT_FOUND and a malformed one BAD_USER_INPUT, before any access is granted', async () => {
-    for (const [id, code] of [[randomUUID(), 'NOT_FOUND'], ['not-a-uuid', 'BAD_USER_INPUT']]) {
+  it('answers an unknown id exactly as one out of reach (FORBIDDEN) and a malformed one BAD_USER_INPUT, before any access is granted', async () => {
+    for (const [id, code] of [[randomUUID(), 'FORBIDDEN'], ['not-a-uuid', 'BAD_USER_INPUT']]) {
       const { response } = await call(HANDLER_OF_ANOTHER_TEAM, READ, { id });
       expect(response.errors?.[0].extensions?.code).toBe(code);
     }

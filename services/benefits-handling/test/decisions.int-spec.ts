@@ -194,7 +194,7 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
     });
 
     it.each([
-      ['an unknown application', async () => ({ applicationId: randomUUID(), lines: lines() }), 'NOT_FOUND'],
+      ['an unknown application', async () => ({ applicationId: randomUUID(), lines: lines() }), 'FORBIDDEN'], // answered as one out of reach (issue #13: existence is not revealed)
       ['a future decision day', async () => ({ applicationId: (await application()).id, lines: lines(), decidedOn: '2999-01-01' }), 'BAD_USER_INPUT'],
       ['a decision before the application arrived', async () => ({ applicationId: (await application('2026-11-12')).id, lines: lines(), decidedOn: '2026-11-11' }), 'BAD_USER_INPUT'],
       ['posting before deciding', async () => ({ applicationId: (await application()).id, lines: lines(), decidedOn: '2026-11-20', sentOn: '2026-11-19' }), 'BAD_USER_INPUT'],
@@ -269,7 +269,7 @@ describe('income support decisions and rates (real PostgreSQL and Kafka)', () =>
         [{ decisionId: flagged.id, ground: 'STRIKE', amountCents: 108_001 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: 0 }, 'BAD_USER_INPUT'],
         [{ decisionId: plain.id, ground: 'STRIKE', amountCents: -5 }, 'BAD_USER_INPUT'],
-        [{ decisionId: randomUUID(), ground: 'STRIKE', amountCents: 5 }, 'NOT_FOUND'],
+        [{ decisionId: randomUUID(), ground: 'STRIKE', amountCents: 5 }, 'FORBIDDEN'], // an unknown decision answers as one out of reach
       ];
       for (const [input, code] of refusals) {
         const response = await postGraphQL(service.url, RECORD, { input }, handler);

@@ -68,6 +68,7 @@ describe('Kela intake (real PostgreSQL and Kafka)', () => {
         kind: 'SUPPLEMENTARY',
         channel: 'KELA',
         queue: 'GENERAL',
+        handlingTeam: expect.any(String),
         status: 'RECEIVED',
         receivedOn: '2026-04-02',
         decisionDueOn: '2026-04-15',

@@ -31,7 +31,11 @@ import { ClientPlans1763800000107 } from './migrations/1763800000107-client-plan
 import { MeasurementsAndActivation1763800000108 } from './migrations/1763800000108-measurements-and-activation.migration';
 import { ActivationPlans1763800000120 } from './migrations/1763800000120-activation-plans.migration';
 import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opened-by.migration';
-import { ActivationPlanSharedWith1763800000130 } from './migrations/1763800000130-activation-plan-shared-with.migration';
+import { ActivationPlanSharedWith1763800000131 } from './migrations/1763800000131-activation-plan-shared-with.migration';
+import { AccessPolicy1763800000130 } from './migrations/1763800000130-access-policy.migration';
+import { AccessModule } from './access/access.module';
+import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
+import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -44,7 +48,7 @@ export const caseSubgraph: SubgraphDefinition = {
   name: 'case',
   // Owner of Client: also answers the auditor's clientAccessReport (libs/subgraph access log).
   ownsClient: true,
-  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule],
+  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule, AccessModule, JustifiedAccessModule],
   entities: [
     ClientEntity,
     WorkerEntity,
@@ -74,7 +78,8 @@ export const caseSubgraph: SubgraphDefinition = {
     MeasurementsAndActivation1763800000108,
     ActivationPlans1763800000120,
     CaseOpenedBy1763800000110,
-    ActivationPlanSharedWith1763800000130,
+    AccessPolicy1763800000130,
+    ActivationPlanSharedWith1763800000131,
   ],
-  eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler],
+  eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],
 };

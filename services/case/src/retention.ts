@@ -18,4 +18,7 @@ export const CASE_RETENTION: Record<string, RetentionClass> = {
   activation_plan: 'WORKING_AGE_SERVICE_RECORD',
   activation_facts: 'COPY_OF_SOURCE',
   income_support_decision: 'COPY_OF_SOURCE',
+  client_handling_team: 'COPY_OF_SOURCE',
+  intake_reference: 'ACCESS_LOG',
+  justified_access_grant: 'ACCESS_LOG',
 };

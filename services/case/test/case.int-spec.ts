@@ -50,16 +50,24 @@ describe('case subgraph: clients and workers (real PostgreSQL and Kafka)', () =>
     }
   });
 
-  it('refuses a second registration of the same person with CONFLICT naming the existing client, writing nothing', async () => {
+  it('refuses a second registration of the same person with CONFLICT: the client named to a worker on their case, an intake reference to anyone else; no client written', async () => {
     const code = nextCode();
     const first = (await ok(service.url, REGISTER, { input: registration({ personalIdentityCode: code }) }, headers)).registerClient;
     const before = await counts();
-    // The same code in lower case is the same person.
+    // Without a relationship (registering opens none), the same code in lower case (the same person): a reference, not the id.
     const again = await postGraphQL(service.url, REGISTER, { input: registration({ personalIdentityCode: code.toLowerCase(), firstName: 'Other' }) }, headers);
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { existingClientId: first.id } });
-    expect(again.errors?.[0].message).toContain(first.id);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'CLIENT_ALREADY_REGISTERED', intakeReference: expect.stringMatching(/^INT-[A-Z2-9]{10}$/) } });
+    expect(JSON.stringify(again)).not.toContain(first.id);
     expect(JSON.stringify(again.errors)).not.toContain(code);
     expect(await counts()).toEqual(before);
+    const reference = (again.errors![0].extensions as any).details.intakeReference;
+    const [logged] = await service.dataSource.query(`SELECT client_id, outcome, basis FROM access_log WHERE basis LIKE '%' || $1`, [reference]);
+    expect(logged).toEqual({ client_id: first.id, outcome: 'REFUSED', basis: `duplicate registration: intake reference ${reference}` });
+
+    // The worker then opens a case (they work on it): a duplicate names the client to them.
+    await openCaseFor(service.url, first.id, headers);
+    const named = await postGraphQL(service.url, REGISTER, { input: registration({ personalIdentityCode: code }) }, headers);
+    expect(named.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'CLIENT_ALREADY_REGISTERED', existingClientId: first.id } });
   });
 
   it.each([

@@ -95,6 +95,7 @@ describe('case subgraph: Kela notices open or join a case (KelaNoticeReceived)',
       open: true,
       namedWorker: null,
       coWorkers: [],
+      clientWide: true,
       changedAt: expect.any(String),
     });
     expect((await postGraphQL(service.url, CLIENT, { id: clientId }, headers)).errors?.[0].extensions?.code).toBe('FORBIDDEN');

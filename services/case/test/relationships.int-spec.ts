@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '@asw/auth';
-import { EventPublisher, topicOf } from '@asw/events';
+import { createEnvelope, EventPublisher, topicOf } from '@asw/events';
 import { CaseRelationships, loadCaseRelationships, republishCaseRelationships } from '@asw/subgraph';
-import { eventually, gatewayHeaders, observeTopic, postGraphQL, resolveClients, RunningSubgraph, startSubgraph, startTsProcess, TEST_WORKER } from '@asw/testing';
+import { eventually, gatewayHeaders, observeTopic, postGraphQL, produceRaw, resolveClients, RunningSubgraph, startSubgraph, startTsProcess, TEST_WORKER } from '@asw/testing';
 import { caseSubgraph } from '../src/case.subgraph';
 import { CaseOpenedBy1763800000110 } from '../src/migrations/1763800000110-case-opened-by.migration';
 import { clientWithCase, ok, REGISTER, registration, SUPERVISOR } from './case-test-kit';
@@ -70,7 +70,7 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     ] as const) {
       const response = await postGraphQL(service.url, query, variables, stranger);
       expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(response.data ?? null).toBeNull();
+      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
       expect(JSON.stringify(response)).not.toContain('Suojattu');
     }
     const reference = await resolveClients(service.url, stranger, [clientId], 'id firstName lastName');
@@ -197,9 +197,24 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     expect((await ok(service.url, CLIENT, { id: registered.id }, opener)).client.firstName).toBe('Reija');
   });
 
-  it('a benefits handler reads a client’s basic details on their role, but no cases', async () => {
+  /** benefits-handling tells case an application of the client is in a team's queue (IncomeSupportApplicationRegistered). */
+  async function applicationInQueue(clientId: string, handlingTeam: string): Promise<void> {
+    const envelope = createEnvelope('IncomeSupportApplicationRegistered', 1, 'benefits-handling', {
+      applicationId: randomUUID(), clientId, kind: 'SUPPLEMENTARY', channel: 'PAPER', queue: 'NORMAL', handlingTeam, status: 'RECEIVED', receivedOn: '2026-12-01', decisionDueOn: null, rentArrearsId: null,
+    }, { subject: clientId, correlationId: randomUUID() });
+    await produceRaw(topicOf('benefits-handling', service.config.KAFKA_TOPIC_PREFIX), [{ key: clientId, value: JSON.stringify(envelope) }]);
+    await eventually(async () => expect((await service.dataSource.query(`SELECT count(*)::int AS n FROM client_handling_team WHERE client_id = $1 AND team = $2`, [clientId, handlingTeam]))[0].n).toBe(1));
+  }
+
+  it('a benefits handler reads a client’s basic details only with an application of the client in their team’s queue (issue #13 item 2), and never cases', async () => {
     const { clientId } = await clientWithCase(service.url, opener, { firstName: 'Eetu', lastName: 'Etuudensaaja' });
     const handler = await as(HANDLER);
+    const before = await postGraphQL(service.url, CLIENT, { id: clientId }, handler);
+    expect(before.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'NO_CLIENT_RELATIONSHIP' } });
+    expect(JSON.stringify(before)).not.toContain('Etuudensaaja');
+    await applicationInQueue(clientId, 'another-benefits-team');
+    expect((await postGraphQL(service.url, CLIENT, { id: clientId }, handler)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await applicationInQueue(clientId, 'benefits');
     expect((await ok(service.url, CLIENT, { id: clientId }, handler)).client).toEqual({ id: clientId, firstName: 'Eetu', lastName: 'Etuudensaaja' });
     expect((await resolveClients(service.url, handler, [clientId], 'id lastName')).data?._entities).toEqual([{ id: clientId, lastName: 'Etuudensaaja' }]);
     const cases = await postGraphQL(service.url, `query($id: ID!) { client(id: $id) { id cases { id } } }`, { id: clientId }, handler);
@@ -208,19 +223,22 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     await eventually(async () =>
       expect(await accessLog(clientId, 'handler-1')).toEqual(
         expect.arrayContaining([
-          { action: 'READ', categories: ['case:client'], basis: 'role:BENEFITS_HANDLER', outcome: 'ALLOWED' },
+          { action: 'READ', categories: ['case:client'], basis: 'no client relationship', outcome: 'REFUSED' },
+          { action: 'READ', categories: ['case:client'], basis: 'queue:benefits', outcome: 'ALLOWED' },
           { action: 'READ', categories: ['case:cases'], basis: 'no client relationship', outcome: 'REFUSED' },
         ]),
       ),
     );
   });
 
-  it('a benefits handler finds a client by exact identity code, never by browsing names', async () => {
+  it('a benefits handler finds a client of their queue by exact identity code, never by browsing names', async () => {
     const input = registration({ firstName: 'Selma', lastName: 'Selaamaton' });
     const { clientId } = await clientWithCase(service.url, opener, input);
     const handler = await as(HANDLER);
     const SEARCH = `query($search: String!) { clients(search: $search, first: 10) { edges { node { id } } } }`;
     const found = async (search: string) => (await ok(service.url, SEARCH, { search }, handler)).clients.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(await found(input.personalIdentityCode)).toEqual([]);
+    await applicationInQueue(clientId, 'benefits');
     expect(await found(input.personalIdentityCode)).toEqual([clientId]);
     expect(await found('Selaamaton')).toEqual([]);
     expect((await ok(service.url, SEARCH, { search: 'Selaamaton' }, opener)).clients.edges).toEqual([{ node: { id: clientId } }]);
@@ -236,9 +254,9 @@ describe('case subgraph: relationship-based access (named worker, co-worker, tea
     const base = { caseId, clientId, team: 'team-test', changedAt: expect.any(String) };
     await eventually(() =>
       expect(relationshipEvents(caseId)).toEqual([
-        { ...base, open: true, namedWorker: null, coWorkers: [OPENER_ID] },
-        { ...base, open: true, namedWorker: 'snap-named', coWorkers: ['snap-co', OPENER_ID].sort() },
-        { ...base, open: false, namedWorker: 'snap-named', coWorkers: ['snap-co', OPENER_ID].sort() },
+        { ...base, open: true, namedWorker: null, coWorkers: [OPENER_ID], clientWide: true },
+        { ...base, open: true, namedWorker: 'snap-named', coWorkers: ['snap-co', OPENER_ID].sort(), clientWide: true },
+        { ...base, open: false, namedWorker: 'snap-named', coWorkers: ['snap-co', OPENER_ID].sort(), clientWide: true },
       ]),
     );
     const events = observer.received.filter((m) => m.envelope.type === 'CaseRelationshipsChanged' && m.envelope.subject === clientId);

@@ -23,7 +23,7 @@ function contextOf(identity: Identity): GraphContext {
     },
     filter: async <T>(items: readonly T[], clientIdOf: (item: T) => string) => items.filter((item) => related(clientIdOf(item))),
   };
-  return { identity, correlationId: 'c', loaders: {} as never, access, relationships: relationships as never };
+  return { identity, correlationId: 'c', loaders: {} as never, access, relationships: relationships as never, db: {} as never };
 }
 
 describe('group-activity authorization', () => {

@@ -14,6 +14,7 @@ import { GroupSessionEntity, RehabilitationGroupEntity } from './groups/group.en
 import { GroupsModule } from './groups/groups.module';
 import { KnownClients1763800000400 } from './migrations/1763800000400-known-clients.migration';
 import { RehabilitationGroups1763800000401 } from './migrations/1763800000401-rehabilitation-groups.migration';
+import { GroupTeam1763800000402 } from './migrations/1763800000402-group-team.migration';
 import { GROUP_ACTIVITY_RETENTION } from './retention';
 
 /** group-activity (ryhmätoiminta): rehabilitation groups, sessions, enrollment, attendance. */
@@ -23,6 +24,6 @@ export const groupActivitySubgraph: SubgraphDefinition = {
   entities: [KnownClientEntity, ServiceDecisionEntity, RehabilitationGroupEntity, GroupSessionEntity, GroupEnrollmentEntity, AttendanceEntity],
   orphanedTypes: [ClientReference],
   retention: GROUP_ACTIVITY_RETENTION,
-  migrations: [KnownClients1763800000400, RehabilitationGroups1763800000401],
+  migrations: [KnownClients1763800000400, RehabilitationGroups1763800000401, GroupTeam1763800000402],
   eventHandlers: [ClientRegisteredHandler, ServiceDecisionMadeHandler, CaseClosedHandler],
 };

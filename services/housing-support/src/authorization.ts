@@ -1,5 +1,5 @@
 import type { UserIdentity } from '@asw/auth';
-import { AccessAction, GraphContext, performedBy, requireUser } from '@asw/subgraph';
+import { AccessAction, GraphContext, noRelationship, performedBy, requireUser } from '@asw/subgraph';
 
 /** Roles that do asumissosiaalinen työ: instructors and nurses on visits, social workers, team leads. */
 export const HOUSING_SUPPORT_ROLES = ['SOCIAL_INSTRUCTOR', 'SOCIAL_WORKER', 'PRACTICAL_NURSE', 'SUPERVISOR'] as const;
@@ -30,8 +30,13 @@ export function authorizeHousingWork(ctx: GraphContext): UserIdentity {
  * team's supervisor), or FORBIDDEN with the refusal in the access log. Checked before anything is
  * returned or written; returns who acts, for the command.
  */
-export async function authorizeClientWork(ctx: GraphContext, clientId: string, action: AccessAction, category: HousingCategory): Promise<HousingActor> {
+export async function authorizeClientWork(ctx: GraphContext, clientId: string | null, action: AccessAction, category: HousingCategory): Promise<HousingActor> {
   const worker = authorizeHousingWork(ctx);
+  if (clientId === null) {
+    // An id that names nothing answers exactly as one out of reach (existence is not revealed).
+    ctx.access.refused(null, action, 'no client relationship', category);
+    throw noRelationship();
+  }
   await ctx.relationships.require(clientId, action, category);
   return { performedBy: housingWorker(worker), correlationId: ctx.correlationId };
 }

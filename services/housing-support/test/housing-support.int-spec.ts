@@ -184,12 +184,12 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       expect(await outbox('HousingSupportPeriodPlanned', clientId)).toEqual([]);
     });
 
-    it('refuses to start a period without goals or schedule, and an unknown period as NOT_FOUND', async () => {
+    it('refuses to start a period without goals or schedule, and an unknown period as one out of reach (FORBIDDEN)', async () => {
       const { periodId, clientId } = await openedPeriod();
       await gql(PLAN, { input: plan(periodId, { goals: [], visitSchedule: null }) });
       expect((await gql(START, { id: periodId })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await outbox('HousingSupportPeriodStarted', clientId)).toEqual([]);
-      expect((await gql(START, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await gql(START, { id: randomUUID() })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await gql(START, { id: 'not-a-uuid' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count(`housing_support_period WHERE id = $1 AND status = 'PLANNING'`, [periodId])).toBe(1);
     });
@@ -283,7 +283,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       { name: 'a visit before the period', change: { visitedOn: addDays(todayInFinland(), -30) }, code: 'BAD_USER_INPUT' },
       { name: 'no guidance area', change: { guidanceAreas: [] }, code: 'BAD_USER_INPUT' },
       { name: 'a negative duration', change: { durationMinutes: -5 }, code: 'BAD_USER_INPUT' },
-      { name: 'an unknown period', change: { periodId: randomUUID() }, code: 'NOT_FOUND' },
+      { name: 'an unknown period (answered as one out of reach)', change: { periodId: randomUUID() }, code: 'FORBIDDEN' },
     ])('refuses $name ($code): no visit row, no event', async ({ change, code }) => {
       const { periodId, clientId } = await activePeriod();
       const response = await gql(RECORD, { input: { periodId, visitedOn: today, durationMinutes: 30, guidanceAreas: ['OWN_WELLBEING'], ...change } });
@@ -467,7 +467,7 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
       const { periodId, clientId } = await activePeriod();
       const refused = await gql(PERIOD, { id: periodId }, stranger);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(refused.data ?? null).toBeNull();
+      expect(refused.data?.housingSupportPeriod ?? null).toBeNull();
       expect(await accessOf(STRANGER_ID, clientId)).toEqual([{ action: 'READ', categories: ['housing-support:housingSupport'], basis: 'no client relationship', outcome: 'REFUSED' }]);
 
       const own = await gql(PERIOD, { id: periodId });
@@ -558,11 +558,15 @@ describe('housing-support subgraph (real PostgreSQL and Kafka)', () => {
     it('Client fields of a client the caller has no relationship with are refused (FORBIDDEN) and the refusal logged', async () => {
       const { clientId } = await activePeriod();
       const response = await resolveClients(service.url, stranger, [clientId], 'id housingSupport { id } rentArrears { id }');
-      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect(response.data?._entities ?? [null]).toEqual([null]);
-      expect(await accessOf(STRANGER_ID, clientId)).toEqual([
-        { action: 'READ', categories: ['housing-support:housingSupport', 'housing-support:rentArrears'], basis: 'no client relationship', outcome: 'REFUSED' },
-      ]);
+      // Each field fails on its own path (issue #15): FORBIDDEN on both, nothing of either returned.
+      expect(response.errors?.map((error) => [error.extensions?.code, error.path?.slice(-1)[0]])).toEqual(
+        expect.arrayContaining([['FORBIDDEN', 'housingSupport'], ['FORBIDDEN', 'rentArrears']]),
+      );
+      expect(response.data?._entities).toEqual([{ id: clientId, housingSupport: null, rentArrears: null }]);
+      expect(await accessOf(STRANGER_ID, clientId)).toEqual(expect.arrayContaining([
+        { action: 'READ', categories: ['housing-support:housingSupport'], basis: 'no client relationship', outcome: 'REFUSED' },
+        { action: 'READ', categories: ['housing-support:rentArrears'], basis: 'no client relationship', outcome: 'REFUSED' },
+      ]));
     });
 
     it.each([

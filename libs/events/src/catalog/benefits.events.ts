@@ -33,6 +33,8 @@ export const IncomeSupportApplicationRegistered = defineEvent({
     kind: z.enum(['SUPPLEMENTARY', 'PREVENTIVE']),
     channel: z.string().min(1),
     queue: z.string().min(1),
+    /** The benefits-handling team whose queue it is in (case admits that team's handlers to the client's basic details). Absent in events before it was carried. */
+    handlingTeam: z.string().min(1).optional(),
     status: z.string().min(1),
     receivedOn: isoDate,
     decisionDueOn: isoDate.nullable(),

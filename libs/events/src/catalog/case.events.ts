@@ -120,7 +120,28 @@ export const CaseRelationshipsChanged = defineEvent({
     open: z.boolean(),
     namedWorker: z.string().min(1).nullable(),
     coWorkers: z.array(z.string().min(1)),
+    /** False: a case opened on intake only; its workers reach that case, not the client's other records. Absent: true. */
+    clientWide: z.boolean().optional(),
     changedAt: timestamp,
+  }),
+});
+
+/**
+ * A worker reached a client's records with a justification (issue #13: a reason from a fixed list,
+ * time-limited) instead of a relationship; every service admits it until `expiresAt`. The free-text
+ * justification stays in case's database: the event carries only the reason code.
+ */
+export const ClientAccessJustified = defineEvent({
+  type: 'ClientAccessJustified',
+  version: 1,
+  producer: 'case',
+  payload: z.object({
+    grantId: id,
+    clientId: id,
+    actorId: z.string().min(1),
+    reason: z.string().min(1),
+    grantedAt: timestamp,
+    expiresAt: timestamp,
   }),
 });
 

@@ -52,10 +52,51 @@ export class ClientAccessReport {
   to: Date;
 }
 
+/**
+ * Refusals recorded with no client id (an unknown id, a role refusal, a malformed reference), which
+ * `ClientAccessReport` cannot show: by actor (`*` for all) and period, from every service. AUDITOR only.
+ */
+@ObjectType('AccessRefusalReport')
+@Directive('@key(fields: "actor from to")')
+export class AccessRefusalReport {
+  @Field({ description: 'The worker’s user id or the partner’s client id; * for every actor' })
+  actor: string;
+  @Field({ description: 'Start of the period (inclusive)' })
+  from: Date;
+  @Field({ description: 'End of the period (exclusive)' })
+  to: Date;
+}
+
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 
+function checkPeriod(from: Date, to: Date): void {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) throw badInput('from must be before to', { reason: 'EMPTY_PERIOD', field: 'from' });
+}
+
+function refusalReport(actor: string, from: Date, to: Date): AccessRefusalReport {
+  checkPeriod(from, to);
+  const trimmed = String(actor ?? '').trim();
+  if (!trimmed || trimmed.length > 200) throw badInput('actor must name a worker or partner, or * for all', { reason: 'INVALID_ACTOR', field: 'actorId' });
+  return { actor: trimmed, from, to };
+}
+
+const toEntry = (row: any): AccessLogEntry => ({
+  recordedAt: row.recorded_at,
+  log: row.log,
+  correlationId: row.correlation_id,
+  actorKind: row.actor_kind,
+  actorId: row.actor_id,
+  actorRoles: row.actor_roles,
+  organisation: row.organisation,
+  operation: row.operation,
+  action: row.action,
+  categories: row.categories,
+  basis: row.basis,
+  outcome: row.outcome,
+});
+
 function report(clientId: string, from: Date, to: Date): ClientAccessReport {
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) throw badInput('from must be before to', { field: 'from' });
+  checkPeriod(from, to);
   return { clientId: parseId(clientId, 'clientId'), from, to };
 }
 
@@ -77,25 +118,44 @@ export function accessReportResolvers(service: ServiceName, ownsClient: boolean)
         `SELECT * FROM access_log WHERE client_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at, id`,
         [parent.clientId, parent.from, parent.to],
       );
-      return rows.map((row) => ({
-        recordedAt: row.recorded_at,
-        log: row.log,
-        correlationId: row.correlation_id,
-        actorKind: row.actor_kind,
-        actorId: row.actor_id,
-        actorRoles: row.actor_roles,
-        organisation: row.organisation,
-        operation: row.operation,
-        action: row.action,
-        categories: row.categories,
-        basis: row.basis,
-        outcome: row.outcome,
-      }));
+      return rows.map(toEntry);
+    }
+  }
+
+  @Resolver(() => AccessRefusalReport)
+  class RefusalReportResolver {
+    constructor(private readonly dataSource: DataSource) {}
+
+    @ResolveReference()
+    resolveReference(reference: { actor: string; from: string; to: string }): AccessRefusalReport {
+      return refusalReport(reference.actor, new Date(reference.from), new Date(reference.to));
+    }
+
+    @ResolveField(camelCase(service), () => [AccessLogEntry], { description: `The ${service} service’s refusals recorded without a client in the period` })
+    async entries(@Parent() parent: AccessRefusalReport, @Ctx() ctx: GraphContext): Promise<AccessLogEntry[]> {
+      requireUser(ctx.identity, 'AUDITOR');
+      const rows: any[] = await this.dataSource.query(
+        `SELECT * FROM access_log WHERE client_id IS NULL AND outcome = 'REFUSED' AND recorded_at >= $1 AND recorded_at < $2 AND ($3 = '*' OR actor_id = $3)
+          ORDER BY recorded_at, id LIMIT 1000`,
+        [parent.from, parent.to, parent.actor],
+      );
+      return rows.map(toEntry);
     }
   }
 
   @Resolver()
   class AccessReportQuery {
+    @Query(() => AccessRefusalReport, { description: 'Refusals recorded with no client (e.g. an unknown id), by actor (* for all) and period, from every service (AUDITOR); at most 1000 per service' })
+    accessRefusals(
+      @Args('from') from: Date,
+      @Args('to') to: Date,
+      @Args('actorId', { type: () => String, nullable: true, description: 'One worker’s user id or partner’s client id; all when left out' }) actorId: string | null,
+      @Ctx() ctx: GraphContext,
+    ): AccessRefusalReport {
+      requireUser(ctx.identity, 'AUDITOR');
+      return refusalReport(actorId ?? '*', from, to);
+    }
+
     @Query(() => ClientAccessReport, { description: 'Who processed or received the client’s data between from and to (AUDITOR)' })
     clientAccessReport(
       @Args('clientId', { type: () => ID }) clientId: string,
@@ -108,5 +168,5 @@ export function accessReportResolvers(service: ServiceName, ownsClient: boolean)
     }
   }
 
-  return ownsClient ? [AccessReportResolver, AccessReportQuery] : [AccessReportResolver];
+  return ownsClient ? [AccessReportResolver, RefusalReportResolver, AccessReportQuery] : [AccessReportResolver, RefusalReportResolver];
 }

@@ -168,6 +168,13 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     KELA_NOTICE: { fi: 'Kelan ilmoitus', sv: 'Anmälan från FPA', en: 'Kela notice' },
     EMPLOYMENT_SERVICES: { fi: 'Työvoimapalvelut', sv: 'Arbetskraftsservicen', en: 'Employment services' },
   },
+  JustificationReason: {
+    CASE_TRANSFER: { fi: 'Asiakkuuden siirto', sv: 'Överföring av klientrelationen', en: 'Case transfer' },
+    CLIENT_REQUEST_AT_SERVICE_POINT: { fi: 'Asiakkaan pyyntö asiointipisteessä', sv: 'Klientens begäran vid serviceställe', en: 'Client’s request at a service point' },
+    COVERING_ABSENT_WORKER: { fi: 'Poissaolevan työntekijän sijaisuus', sv: 'Vikariat för frånvarande arbetstagare', en: 'Covering an absent worker' },
+    STATUTORY_REQUEST: { fi: 'Lakisääteinen pyyntö', sv: 'Lagstadgad begäran', en: 'Statutory request' },
+    URGENT_CLIENT_SAFETY: { fi: 'Kiireellinen asiakasturvallisuus', sv: 'Brådskande klientsäkerhet', en: 'Urgent client safety' },
+  },
   KelaNoticePriority: {
     IMMEDIATE: { fi: 'Kiireellinen', sv: 'Brådskande', en: 'Immediate' },
     NORMAL: { fi: 'Tavallinen', sv: 'Normal', en: 'Normal' },

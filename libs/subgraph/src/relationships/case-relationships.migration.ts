@@ -25,3 +25,16 @@ export class CaseRelationshipsTable1763800000003 implements MigrationInterface {
     await runner.query(`DROP TABLE case_relationships`);
   }
 }
+
+/** Whether working on a case opens the client's other records (false: a case opened on intake only). */
+export class CaseRelationshipsClientWide1763800000004 implements MigrationInterface {
+  name = 'CaseRelationshipsClientWide1763800000004';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE case_relationships ADD COLUMN client_wide boolean NOT NULL DEFAULT true`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE case_relationships DROP COLUMN client_wide`);
+  }
+}

@@ -8,12 +8,12 @@ type Payload = PayloadOf<typeof CaseRelationshipsChanged>;
 /** Keeps the latest snapshot per case; an older one arriving late changes nothing. */
 async function storeCaseRelationships(manager: EntityManager, snapshot: CaseRelationships): Promise<void> {
   await manager.query(
-    `INSERT INTO case_relationships (case_id, client_id, team, open, named_worker, co_workers, changed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO case_relationships (case_id, client_id, team, open, named_worker, co_workers, changed_at, client_wide)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (case_id) DO UPDATE SET client_id = EXCLUDED.client_id, team = EXCLUDED.team, open = EXCLUDED.open,
-       named_worker = EXCLUDED.named_worker, co_workers = EXCLUDED.co_workers, changed_at = EXCLUDED.changed_at
+       named_worker = EXCLUDED.named_worker, co_workers = EXCLUDED.co_workers, changed_at = EXCLUDED.changed_at, client_wide = EXCLUDED.client_wide
      WHERE case_relationships.changed_at <= EXCLUDED.changed_at`,
-    [snapshot.caseId, snapshot.clientId, snapshot.team, snapshot.open, snapshot.namedWorker, [...new Set(snapshot.coWorkers)].sort(), snapshot.changedAt],
+    [snapshot.caseId, snapshot.clientId, snapshot.team, snapshot.open, snapshot.namedWorker, [...new Set(snapshot.coWorkers)].sort(), snapshot.changedAt, snapshot.clientWide !== false],
   );
 }
 
@@ -35,9 +35,10 @@ interface CaseRelationshipsRow {
   named_worker: string | null;
   co_workers: string[];
   changed_at: Date;
+  client_wide: boolean;
 }
 
-const COLUMNS = `case_id, client_id, team, open, named_worker, co_workers, changed_at`;
+const COLUMNS = `case_id, client_id, team, open, named_worker, co_workers, changed_at, client_wide`;
 
 const snapshotOf = (row: CaseRelationshipsRow): CaseRelationships => ({
   caseId: row.case_id,
@@ -46,6 +47,7 @@ const snapshotOf = (row: CaseRelationshipsRow): CaseRelationships => ({
   open: row.open,
   namedWorker: row.named_worker,
   coWorkers: row.co_workers,
+  clientWide: row.client_wide,
   changedAt: row.changed_at.toISOString(),
 });
 

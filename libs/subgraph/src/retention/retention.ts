@@ -51,5 +51,6 @@ export const LIBRARY_TABLE_RETENTION: Readonly<Record<string, RetentionClass>> =
   parked_event: 'EVENT_PLUMBING',
   access_log: 'ACCESS_LOG',
   case_relationships: 'COPY_OF_SOURCE',
+  justified_access: 'ACCESS_LOG',
   migrations: 'TECHNICAL',
 };

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CLIENT_READ_GATE } from '@asw/subgraph';
 import { BenefitsAccess } from '../access';
 import { ClientReferenceResolver } from '../client-reference';
 import { KnownClientsModule } from '../known-clients/known-clients.module';
@@ -13,8 +12,6 @@ import { RentArrearsReportedHandler } from './rent-arrears-reported.handler';
   imports: [KnownClientsModule],
   providers: [
     BenefitsAccess,
-    // Benefits handlers reach a client's applications through their team's queue too.
-    { provide: CLIENT_READ_GATE, useExisting: BenefitsAccess },
     ClientReferenceResolver,
     ClientIncomeSupportResolver,
     IncomeSupportApplicationResolver,

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { dueStatus, DueStatus, LocalDate, todayInFinland, WorkingDayCalendar } from '@asw/calendar';
 import { notFound } from '@asw/platform';
-import { Ctx, GraphContext, parseId, requireUser } from '@asw/subgraph';
+import { clientField, Ctx, GraphContext, parseId, requireUser } from '@asw/subgraph';
+import { Access, applicationSubject } from '../access-policy';
 import { BenefitsAccess, HANDLE_ROLES, queueTeamOf, READ_ROLES, REGISTER_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
 import { BENEFITS_SETTINGS, BenefitsSettings } from '../config/benefits.config';
@@ -41,11 +42,21 @@ export class ClientIncomeSupportResolver {
   ) {}
 
   @ResolveField(() => [IncomeSupportApplication], {
+    nullable: true,
     description: 'Toimeentulotukihakemukset: the client’s income support applications, newest first (through the team’s queue: those in it).',
   })
-  async incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
-    requireUser(ctx.identity, ...READ_ROLES);
-    return this.access.filter(ctx, await ctx.loaders.get('applicationsByClient', (ids) => this.queries.applicationsOf(ids)).load(client.id));
+  @Access({
+    roles: READ_ROLES,
+    action: 'READ',
+    categories: ['incomeSupportApplications'],
+    subject: clientField,
+    bases: ['queueClient', 'relationship'],
+    // Through the queue, only the applications in it; with a relationship, all of them.
+    eachBases: ['queue', 'relationship'],
+    each: (application: IncomeSupportApplication) => ({ clientId: application.clientId, handlingTeam: application.handlingTeam }),
+  })
+  incomeSupportApplications(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication[]> {
+    return ctx.loaders.get('applicationsByClient', (ids) => this.queries.applicationsOf(ids)).load(client.id);
   }
 }
 
@@ -59,14 +70,10 @@ export class IncomeSupportApplicationResolver {
     @Inject(BENEFITS_SETTINGS) private readonly settings: BenefitsSettings,
   ) {}
 
-  @Query(() => IncomeSupportApplication, { description: 'One income support application by id.' })
-  async incomeSupportApplication(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<IncomeSupportApplication> {
-    requireUser(ctx.identity, ...READ_ROLES);
-    const application = await this.queries.byId(parseId(id, 'id'));
-    if (!application) throw notFound('No income support application with that id', { field: 'id' });
-    await this.access.admit(ctx, application, 'READ', 'incomeSupportApplications');
-    ctx.access.read(application.clientId, 'incomeSupportApplications');
-    return application;
+  @Query(() => IncomeSupportApplication, { nullable: true, description: 'One income support application by id (an unknown id is refused like one out of reach).' })
+  @Access({ roles: READ_ROLES, action: 'READ', categories: ['incomeSupportApplications'], subject: ({ args, ctx }) => applicationSubject(ctx, args.id), bases: ['queue', 'relationship'] })
+  async incomeSupportApplication(@Args('id', { type: () => ID }) id: string): Promise<IncomeSupportApplication | null> {
+    return this.queries.byId(parseId(id, 'id'));
   }
 
   @Query(() => QueueView, { description: 'Käsittelyjono: open applications of a queue by due date, overdue first, with counts per queue.' })

@@ -88,6 +88,7 @@ export class RegisterApplicationCommand {
         kind: application.kind,
         channel: application.channel,
         queue: application.queue,
+        handlingTeam: application.handlingTeam,
         status: application.status,
         receivedOn: application.receivedOn,
         decisionDueOn: application.decisionDueOn,

@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
-import { Ctx, GraphContext, requirePartner, requireUser } from '@asw/subgraph';
+import { clientField, Ctx, GraphContext, requirePartner, requireUser } from '@asw/subgraph';
+import { Access } from '../access-policy';
 import { READ_ROLES } from '../access';
 import { ClientReference } from '../client-reference';
 import { parseKelaReference } from '../income-support/application-intake.rules';
@@ -59,9 +60,9 @@ export class KelaIntakeResolver {
 export class ClientKelaNoticesResolver {
   constructor(private readonly queries: KelaNoticeQueries) {}
 
-  @ResolveField(() => [KelaNotice], { description: 'Kelan ilmoitukset: eTotu notices about the client, newest first.' })
+  @ResolveField(() => [KelaNotice], { nullable: true, description: 'Kelan ilmoitukset: eTotu notices about the client, newest first.' })
+  @Access({ roles: READ_ROLES, action: 'READ', categories: ['kelaNotices'], subject: clientField })
   kelaNotices(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<KelaNotice[]> {
-    requireUser(ctx.identity, ...READ_ROLES);
     return ctx.loaders.get('kelaNoticesByClient', (ids) => this.queries.noticesOf(ids)).load(client.id);
   }
 }

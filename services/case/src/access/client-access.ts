@@ -1,6 +1,6 @@
 import type { UserIdentity, UserRole } from '@asw/auth';
-import { forbidden, isUuid } from '@asw/platform';
-import { GraphContext, requireUser } from '@asw/subgraph';
+import { isUuid } from '@asw/platform';
+import { GraphContext, noRelationship, requireUser } from '@asw/subgraph';
 
 /**
  * The one place the case service decides who may see and change client data, and where each access is
@@ -13,8 +13,11 @@ import { GraphContext, requireUser } from '@asw/subgraph';
  * - `intake`: any client worker may open a case for a client (SHL §34–35: a matter becomes pending at
  *   first contact, whoever takes it); the opener then works on the case (a co-worker);
  * - `registration`: the registrar sees the client they just registered in the response;
- * - `role:BENEFITS_HANDLER`: a benefits handler reads a client's basic details (`case:client`) for the
- *   applications in their queue (which live in benefits-handling), never cases, plans or decisions.
+ * - `queue:<team>`: a benefits handler reads a client's basic details (`case:client`) only while an
+ *   application of the client is in their team's queue (which lives in benefits-handling; case keeps
+ *   `client_handling_team` from its events), never cases, plans or decisions;
+ * - a case opened on intake only (the opener had no relationship, the client had cases) admits that
+ *   case and the basic details, not the client's other records (`clientDataBasis`).
  * An unknown client, case or plan is refused like one without a relationship: existence is not revealed.
  */
 export const CLIENT_READERS: readonly UserRole[] = ['SOCIAL_WORKER', 'SOCIAL_INSTRUCTOR', 'PRACTICAL_NURSE', 'CLIENT_ADVISOR', 'SUPERVISOR', 'BENEFITS_HANDLER'];
@@ -47,14 +50,42 @@ export type ClientDataCategory =
   | 'case:activation'
   | 'case:timeline';
 
-/** The role that reads a client's basic details without a relationship, and only those. */
+/** The role that reads a client's basic details on its team's queue, and only those. */
 const BASIC_DETAILS_ROLE: UserRole = 'BENEFITS_HANDLER';
 const BASIC_DETAILS: ClientDataCategory = 'case:client';
 
 /** The bases other than a relationship (see above). */
 export type OtherBasis = 'intake' | 'registration';
 
-const NO_RELATIONSHIP = 'no client relationship';
+/** Whether each client has an application in the team's benefits queue (client_handling_team, from benefits-handling's events). */
+function inHandlingQueue(ctx: GraphContext, team: string) {
+  return ctx.loaders.get<boolean>(`client-handling-team:${team}`, async (clientIds) => {
+    const rows: Array<{ client_id: string }> = await ctx.db.query(`SELECT client_id FROM client_handling_team WHERE team = $1 AND client_id = ANY($2::uuid[])`, [team, clientIds]);
+    const found = new Set(rows.map((row) => row.client_id));
+    return clientIds.map((id) => found.has(id));
+  });
+}
+
+/**
+ * The basis on which the caller reaches `category` of the client's data (issue #13), or null:
+ * - basic details (`case:client`): working on any of the client's cases (also one opened on intake
+ *   only), a client-wide relationship or a justified access, or, for a BENEFITS_HANDLER, an application
+ *   of the client in their team's queue (basis `queue:<team>`);
+ * - one case's data (`caseId` given: the case, its plan, its decisions): working on that case, or the
+ *   client-wide bases;
+ * - everything else (the client's other cases, contacts, measurements, activation, timeline): a
+ *   client-wide relationship or a justified access only.
+ */
+export async function clientDataBasis(ctx: GraphContext, user: UserIdentity, clientId: string, category: ClientDataCategory, caseId?: string | null, { queue = true } = {}): Promise<string | null> {
+  if (category === BASIC_DETAILS) {
+    const basis = await ctx.relationships.anyCaseBasisFor(clientId);
+    if (basis) return basis;
+    if (queue && user.roles.includes(BASIC_DETAILS_ROLE) && (await inHandlingQueue(ctx, user.team).load(clientId.toLowerCase()))) return `queue:${user.team}`;
+    return null;
+  }
+  if (caseId) return ctx.relationships.caseBasisFor(clientId, caseId);
+  return ctx.relationships.basisFor(clientId);
+}
 
 /** An admitted caller; every read or change of a client's data is admitted and goes on record through it. */
 export class ClientAccess {
@@ -65,16 +96,17 @@ export class ClientAccess {
 
   /**
    * Admits reading `category` of the client's data (FORBIDDEN otherwise, recorded) and records the read.
-   * `clientId` null: the record asked for is unknown, refused the same way.
+   * `clientId` null: the record asked for is unknown, refused the same way. `caseId`: the data is one
+   * case's (working on that case admits it).
    */
-  async read(clientId: string | null, category: ClientDataCategory): Promise<void> {
-    const admitted = await this.admit(clientId, 'READ', category);
+  async read(clientId: string | null, category: ClientDataCategory, caseId?: string | null): Promise<void> {
+    const admitted = await this.admit(clientId, 'READ', category, caseId);
     this.ctx.access.read(admitted, category);
   }
 
-  /** Admits changing `category` of the client's data before anything is written (FORBIDDEN otherwise, recorded). */
-  async change(clientId: string | null, category: ClientDataCategory): Promise<string> {
-    return this.admit(clientId, 'CHANGE', category);
+  /** Admits changing `category` of the client's data before anything is written (FORBIDDEN otherwise, recorded); returns the basis' client. */
+  async change(clientId: string | null, category: ClientDataCategory, caseId?: string | null): Promise<string> {
+    return this.admit(clientId, 'CHANGE', category, caseId);
   }
 
   /** Records a change made (after `change` or `admitOn` admitted it). */
@@ -87,43 +119,49 @@ export class ClientAccess {
     this.ctx.access.admit(clientId, basis);
   }
 
+  /** A registration refused because the person is registered already: recorded under the existing client. */
+  refusedRegistration(clientId: string, reason: string): void {
+    this.ctx.access.refused(clientId, 'CHANGE', reason, 'case:client');
+  }
+
+  /** The basis the caller holds for the client's `category` (see clientDataBasis), or null. */
+  basisFor(clientId: string, category: ClientDataCategory, caseId?: string | null, options?: { queue?: boolean }): Promise<string | null> {
+    return clientDataBasis(this.ctx, this.user, clientId, category, caseId, options);
+  }
+
   /**
    * A list keeps the items whose client's `category` the caller may read, the first `limit` of them,
    * each read recorded; the others are left out, not refused. `items` come in the order they are shown.
-   * `exact`: the caller named the client exactly (a search by identity code), so a benefits handler
-   * finds them on their role; browsing by name shows anyone only the clients they have a relationship with.
+   * `caseIdOf`: each item is one case's (working on that case admits it). `exact`: the caller named
+   * the client exactly (a search by identity code), so a benefits handler finds a client of their queue;
+   * browsing by name never shows a client on the queue basis.
    */
-  async filter<T>(items: readonly T[], clientIdOf: (item: T) => string, category: ClientDataCategory, { limit = Infinity, exact = false } = {}): Promise<T[]> {
-    let kept: T[];
-    if (exact && this.readsBasicDetailsOnRole(category)) {
-      // Never refuses: a relationship where there is one, the role's basis otherwise.
-      await Promise.all(items.map((item) => this.admit(clientIdOf(item), 'READ', category)));
-      kept = [...items];
-    } else {
-      kept = await this.ctx.relationships.filter(items, clientIdOf);
+  async filter<T>(
+    items: readonly T[],
+    clientIdOf: (item: T) => string,
+    category: ClientDataCategory,
+    { limit = Infinity, exact = false, caseIdOf }: { limit?: number; exact?: boolean; caseIdOf?: (item: T) => string } = {},
+  ): Promise<T[]> {
+    const bases = await Promise.all(items.map((item) => this.basisFor(clientIdOf(item), category, caseIdOf?.(item), { queue: exact })));
+    const kept = items.filter((_item, index) => bases[index] !== null).slice(0, limit);
+    for (const item of kept) {
+      this.ctx.access.admit(clientIdOf(item), bases[items.indexOf(item)]!);
+      this.ctx.access.read(clientIdOf(item), category);
     }
-    kept = kept.slice(0, limit);
-    for (const item of kept) this.ctx.access.read(clientIdOf(item), category);
     return kept;
   }
 
-  private async admit(clientId: string | null, action: 'READ' | 'CHANGE', category: ClientDataCategory): Promise<string> {
+  private async admit(clientId: string | null, action: 'READ' | 'CHANGE', category: ClientDataCategory, caseId?: string | null): Promise<string> {
     if (clientId === null || !isUuid(clientId)) {
       this.ctx.access.refused(null, action, NO_RELATIONSHIP, category);
-      throw forbidden('You have no client relationship with this client');
+      throw noRelationship();
     }
-    if (action === 'READ' && this.readsBasicDetailsOnRole(category) && (await this.ctx.relationships.of(clientId)) === null) {
-      this.ctx.access.admit(clientId, `role:${BASIC_DETAILS_ROLE}`);
-      return clientId;
-    }
-    await this.ctx.relationships.require(clientId, action, category);
+    this.ctx.relationships.admitWith(clientId, await this.basisFor(clientId, category, caseId), action, [category]);
     return clientId;
   }
-
-  private readsBasicDetailsOnRole(category: ClientDataCategory): boolean {
-    return category === BASIC_DETAILS && this.user.roles.includes(BASIC_DETAILS_ROLE);
-  }
 }
+
+const NO_RELATIONSHIP = 'no client relationship';
 
 /**
  * Admits the caller's role to `action` on client data, or refuses (FORBIDDEN) and logs the refusal.

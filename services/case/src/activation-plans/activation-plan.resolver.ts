@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { PartnerIdentity, UserIdentity } from '@asw/auth';
 import { badInput, notFound } from '@asw/platform';
-import { Ctx, GraphContext, parseId, requirePartner, requireUser } from '@asw/subgraph';
+import { Ctx, GraphContext, parseId, requirePartner, requireUser, noRelationship } from '@asw/subgraph';
 import type { AccessAction } from '@asw/subgraph';
 import { CASEWORKERS, CLIENT_READERS } from '../access/client-access';
 import { Client } from '../clients/client.model';
@@ -89,7 +89,11 @@ export class CountyActivationPlanResolver {
   private async planForCasework(ctx: GraphContext, planIdInput: string): Promise<{ plan: ActivationPlanEntity; worker: UserIdentity }> {
     const worker = admitted(ctx, null, 'CHANGE', () => requireUser(ctx.identity, ...CASEWORKERS));
     const plan = await this.queries.byId(parseId(planIdInput, 'planId'));
-    if (!plan) throw notFound('No activation plan with that id', { field: 'planId' });
+    if (!plan) {
+      // An unknown plan is answered exactly as one out of reach (issue #13: existence is not revealed).
+      ctx.access.refused(null, 'CHANGE', 'no client relationship', CATEGORY);
+      throw noRelationship();
+    }
     await ctx.relationships.require(plan.clientId, 'CHANGE', CATEGORY);
     return { plan, worker };
   }
@@ -106,7 +110,7 @@ export class CountyActivationPlanResolver {
 export class ClientActivationPlansResolver {
   constructor(private readonly queries: ActivationPlanQueries) {}
 
-  @ResolveField(() => [ActivationPlan], { description: 'Aktivointisuunnitelmat, newest first' })
+  @ResolveField(() => [ActivationPlan], { nullable: true, description: 'Aktivointisuunnitelmat, newest first' })
   async activationPlans(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<ActivationPlan[]> {
     admitted(ctx, client.id, 'READ', () => requireUser(ctx.identity, ...CLIENT_READERS));
     await ctx.relationships.require(client.id, 'READ', CATEGORY);

@@ -34,6 +34,7 @@ export class ActivationResolver {
 
   @ResolveField(() => ActivationPlanTriggerType, {
     name: 'activationPlanTrigger',
+    nullable: true,
     description: 'Must an activation plan be drawn up (laki kuntouttavasta työtoiminnasta 189/2001) on a day (today by default), by the trigger set in force then',
   })
   async trigger(@Parent() client: Client, @Args('on', { type: () => LocalDateScalar, nullable: true }) on: LocalDate | null, @Ctx() ctx: GraphContext): Promise<ActivationPlanTriggerType> {

@@ -6,7 +6,7 @@ import { todayInFinland } from '@asw/calendar';
 import { CaseClosed, CaseOpened, CaseStatusChanged, EventPublisher, ResponsibleWorkerAssigned } from '@asw/events';
 import { ageOn } from '@asw/personal-identity-code';
 import { badInput, conflict, notFound } from '@asw/platform';
-import { caseRelationshipsChanged } from '@asw/subgraph';
+import { caseRelationshipsChanged, loadCaseRelationships, openerIsCaseOnly } from '@asw/subgraph';
 import { ClientEntity } from '../clients/client.entity';
 import { CASE_SETTINGS, CaseSettings } from '../config/case.config';
 import {
@@ -52,11 +52,15 @@ export class CaseCommands {
 
   async open(clientId: string, input: CaseOpeningInput, identity: UserIdentity, correlationId: string): Promise<CaseEntity> {
     const opening = validateCaseOpening(input, todayInFinland(), identity.team);
-    return this.dataSource.transaction((manager) => this.openIn(manager, clientId, opening, null, actorOf(identity, correlationId)));
+    return this.dataSource.transaction(async (manager) => {
+      // Opening opens this case only when the client already has cases the opener does not work on.
+      const clientWide = !openerIsCaseOnly(identity, await loadCaseRelationships(manager, [clientId]));
+      return this.openIn(manager, clientId, opening, null, actorOf(identity, correlationId), clientWide);
+    });
   }
 
   /** Opens a case inside the caller's transaction (also the Kela notice consumer's way in). */
-  async openIn(manager: EntityManager, clientId: string, opening: CaseOpening, kelaNoticeId: string | null, actor: Actor): Promise<CaseEntity> {
+  async openIn(manager: EntityManager, clientId: string, opening: CaseOpening, kelaNoticeId: string | null, actor: Actor, clientWide = true): Promise<CaseEntity> {
     // Locking the client serialises case openings per client, so "one open case per task" holds under concurrency.
     const client = await manager.getRepository(ClientEntity).findOne({ where: { id: clientId }, lock: { mode: 'pessimistic_write' } });
     if (!client) throw notFound('No client with that id', { clientId });
@@ -70,6 +74,7 @@ export class CaseCommands {
       status: CaseStatus.INITIATED,
       openedAt: now,
       openedBy: actor.byUser ? actor.id : null,
+      clientWide,
       statusChangedAt: now,
       kelaNoticeId,
     });
@@ -172,7 +177,11 @@ export class CaseCommands {
   }
 
   /** Omatyöntekijä (§42): a social worker or instructor; with special support, a social worker must be on the case. */
-  assignResponsibleWorker(caseId: string, workerId: string, coWorkerIds: readonly string[], actor: Actor): Promise<CaseEntity> {
+  /**
+   * `widen`: the assigner reaches the client's records client-wide, so a case opened on intake only
+   * becomes an ordinary case of the client (its workers then reach the client's other records).
+   */
+  assignResponsibleWorker(caseId: string, workerId: string, coWorkerIds: readonly string[], actor: Actor, widen = false): Promise<CaseEntity> {
     const coWorkers = [...new Set(coWorkerIds.map((id) => id.toLowerCase()))];
     if (coWorkers.includes(workerId)) throw badInput('The named worker cannot also be a co-worker', { field: 'coWorkerIds' });
     return this.dataSource.transaction(async (manager) => {
@@ -189,6 +198,7 @@ export class CaseCommands {
         coWorkerRoles: coWorkers.map((id) => byId.get(id)!.role),
       });
       row.responsibleWorkerId = workerId;
+      if (widen) row.clientWide = true;
       await manager.save(row);
       await manager.delete(CaseCoWorkerEntity, { caseId: row.id });
       if (coWorkers.length > 0) await manager.insert(CaseCoWorkerEntity, coWorkers.map((id) => ({ caseId: row.id, workerId: id })));
@@ -238,6 +248,7 @@ export class CaseCommands {
         open: isOpen(row.status),
         namedWorker: row.responsibleWorkerId ? userIdOf.get(row.responsibleWorkerId)! : null,
         coWorkers: [...new Set(coWorkers)].sort(),
+        clientWide: row.clientWide,
         changedAt: new Date().toISOString(),
       },
       actor.correlationId,

@@ -37,6 +37,14 @@ export class CaseEntity {
   @Column({ name: 'opened_by', type: 'text', nullable: true })
   openedBy: string | null;
 
+  /**
+   * Whether working on this case opens the client's other records: false for a case opened on intake
+   * by a worker with no relationship to a client who already had cases (issue #13 item 1), until a
+   * worker with a client-wide relationship assigns its workers.
+   */
+  @Column({ name: 'client_wide', type: 'boolean', default: true })
+  clientWide: boolean;
+
   @Column({ name: 'kela_notice_id', type: 'uuid', nullable: true })
   kelaNoticeId: string | null;
 

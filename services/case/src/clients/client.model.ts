@@ -93,3 +93,15 @@ export class ClientConnection {
   pageInfo: PageInfo;
 }
 
+
+@ObjectType('IntakeReference', { description: 'What a duplicate registration’s intake reference stands for (intake team only).' })
+export class IntakeReference {
+  @Field()
+  reference: string;
+  @Field(() => ID)
+  clientId: string;
+  @Field({ description: 'The worker who tried to register the person' })
+  requestedBy: string;
+  @Field()
+  requestedAt: Date;
+}

@@ -2,25 +2,38 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Resolve
 import { todayInFinland } from '@asw/calendar';
 import { ageOn } from '@asw/personal-identity-code';
 import { isUuid, notFound } from '@asw/platform';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { DataSource } from 'typeorm';
+import { Ctx, GraphContext, noRelationship, parseId, requireUser } from '@asw/subgraph';
+import { duplicateRegistration } from './intake-reference';
 import { authorizeClientAccess } from '../access/client-access';
-import { Client, CLIENT_AGE_DESCRIPTION, ClientConnection, ClientDetailsInput, RegisterClientInput } from './client.model';
+import { Client, CLIENT_AGE_DESCRIPTION, ClientConnection, ClientDetailsInput, IntakeReference, RegisterClientInput } from './client.model';
 import { ClientQueries } from './client.queries';
 import { parseClientSearch } from './client.rules';
 
-import { RegisterClientCommand } from './register-client.command';
+import { DuplicateClient, RegisterClientCommand } from './register-client.command';
 
 @Resolver(() => Client)
 export class ClientResolver {
   constructor(
     private readonly registerClient: RegisterClientCommand,
     private readonly queries: ClientQueries,
+    private readonly dataSource: DataSource,
   ) {}
 
-  @Mutation(() => Client, { name: 'registerClient', description: 'Asiakkaaksi rekisteröinti: registers a new client; a person already registered is a CONFLICT naming that client.' })
+  @Mutation(() => Client, {
+    name: 'registerClient',
+    description:
+      'Asiakkaaksi rekisteröinti: registers a new client. A person already registered is a CONFLICT (details.reason CLIENT_ALREADY_REGISTERED) naming the client to a caller who works with them, and giving anyone else an intake reference (details.intakeReference) for the intake team.',
+  })
   async register(@Args('input') input: RegisterClientInput, @Ctx() ctx: GraphContext): Promise<Client> {
     const access = authorizeClientAccess(ctx, 'work');
-    const client = await this.registerClient.execute(input, ctx.correlationId);
+    let client: Client;
+    try {
+      client = await this.registerClient.execute(input, ctx.correlationId);
+    } catch (error) {
+      if (error instanceof DuplicateClient) throw await duplicateRegistration(this.dataSource.manager, access, access.user, error.existingClientId);
+      throw error;
+    }
     // The registrar sees whom they registered; reading the client later needs a relationship (a case).
     access.admitOn(client.id, 'registration');
     access.changed(client.id, 'case:client');
@@ -40,7 +53,24 @@ export class ClientResolver {
     return client;
   }
 
-  @Query(() => Client, { name: 'client', description: 'One client by id.' })
+  @Query(() => IntakeReference, {
+    name: 'intakeReference',
+    nullable: true,
+    description: 'The intake team resolves a reference a duplicate registration gave (the supervisor of the requesting worker’s team); an unknown reference is refused like another team’s.',
+  })
+  async intakeReference(@Args('reference', { type: () => String }) reference: string, @Ctx() ctx: GraphContext): Promise<IntakeReference> {
+    const user = requireUser(ctx.identity, 'SUPERVISOR');
+    const [row] = await this.dataSource.query(`SELECT client_id, requested_by, team, created_at FROM intake_reference WHERE reference = $1`, [String(reference).trim().toUpperCase()]);
+    if (!row || row.team !== user.team) {
+      ctx.access.refused(null, 'READ', 'intake reference of another team or unknown', 'case:client');
+      throw noRelationship();
+    }
+    ctx.access.admit(row.client_id, `intake-team:${user.team}`);
+    ctx.access.read(row.client_id, 'case:client');
+    return { reference, clientId: row.client_id, requestedBy: row.requested_by, requestedAt: row.created_at };
+  }
+
+  @Query(() => Client, { name: 'client', nullable: true, description: 'One client by id (an unknown id is refused like one out of reach).' })
   async client(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<Client> {
     const clientId = parseId(id, 'id');
     await authorizeClientAccess(ctx, 'read', clientId).read(clientId, 'case:client');

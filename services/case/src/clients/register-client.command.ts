@@ -63,7 +63,7 @@ export class RegisterClientCommand {
     const inserted = await manager.createQueryBuilder().insert().into(ClientEntity).values(client).orIgnore().returning(['registered_at']).execute();
     if (inserted.raw.length === 0) {
       await refuseDuplicate(manager, hash);
-      throw conflict('A client with this id is already registered', { existingClientId: id });
+      throw conflict('A client with this id is already registered', { reason: 'CLIENT_ID_TAKEN' });
     }
     client.registeredAt = inserted.raw[0].registered_at;
     await this.events.publish(
@@ -76,8 +76,19 @@ export class RegisterClientCommand {
   }
 }
 
-/** One client per person: CONFLICT naming the client already registered with this identity code. */
+/**
+ * One client per person: the person is already registered. Not a DomainError, so it never reaches a
+ * client as it is: the resolver answers CONFLICT naming the client only to a caller with a relationship
+ * with them, and an intake reference to anyone else (issue #13 item 1).
+ */
+export class DuplicateClient extends Error {
+  constructor(readonly existingClientId: string) {
+    super('A client with this personal identity code is already registered');
+    this.name = 'DuplicateClient';
+  }
+}
+
 async function refuseDuplicate(manager: EntityManager, hash: string): Promise<void> {
   const existing = await manager.getRepository(ClientEntity).findOne({ where: { personalIdentityCodeHash: hash }, select: { id: true } });
-  if (existing) throw conflict(`A client with this personal identity code is already registered: ${existing.id}`, { existingClientId: existing.id });
+  if (existing) throw new DuplicateClient(existing.id);
 }

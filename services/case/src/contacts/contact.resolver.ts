@@ -58,7 +58,7 @@ export class ContactResolver {
 export class ClientContactsResolver {
   constructor(private readonly queries: ContactQueries) {}
 
-  @ResolveField(() => [Contact], { name: 'contacts', description: 'Käynnit ja yhteydenotot, newest first, including those other services reported' })
+  @ResolveField(() => [Contact], { name: 'contacts', nullable: true, description: 'Käynnit ja yhteydenotot, newest first, including those other services reported' })
   async contacts(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<Contact[]> {
     await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:contacts');
     return ctx.loaders.get('contactsByClient', (ids) => this.queries.byClientIds(ids)).load(client.id);

@@ -24,7 +24,7 @@ export class ServiceDecisionResolver {
   async make(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: MakeServiceDecisionInput, @Ctx() ctx: GraphContext): Promise<ServiceDecision> {
     const id = parseId(caseId, 'caseId');
     const access = authorizeClientAccess(ctx, 'decide');
-    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:decisions');
+    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:decisions', id);
     const decision = await this.command.execute(id, input, access.user, ctx.correlationId);
     access.changed(decision.clientId, 'case:decisions');
     return decision;
@@ -52,7 +52,7 @@ export class CaseDecisionsResolver {
 
   @ResolveField(() => [ServiceDecision], { name: 'decisions', description: 'Päätökset, oldest first' })
   async decisions(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecision[]> {
-    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:decisions');
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:decisions', parent.id);
     return ctx.loaders.get('decisionsByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
   }
 }

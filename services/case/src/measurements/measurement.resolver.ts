@@ -34,7 +34,7 @@ export class MeasurementResolver {
 export class ClientMeasurementsResolver {
   constructor(private readonly queries: MeasurementQueries) {}
 
-  @ResolveField(() => [EurohisMeasurement], { name: 'eurohisMeasurements', description: 'EUROHIS-QOL 8 -mittaukset, oldest first' })
+  @ResolveField(() => [EurohisMeasurement], { name: 'eurohisMeasurements', nullable: true, description: 'EUROHIS-QOL 8 -mittaukset, oldest first' })
   async measurements(@Parent() client: Client, @Ctx() ctx: GraphContext): Promise<EurohisMeasurement[]> {
     await authorizeClientAccess(ctx, 'read', client.id).read(client.id, 'case:measurements');
     return (await this.load(ctx, client.id)).map(withScore);

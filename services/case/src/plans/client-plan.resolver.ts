@@ -24,7 +24,7 @@ export class ClientPlanResolver {
   async make(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: ClientPlanInput, @Ctx() ctx: GraphContext): Promise<ClientPlan> {
     const id = parseId(caseId, 'caseId');
     const access = authorizeClientAccess(ctx, 'casework');
-    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:plans');
+    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:plans', id);
     const plan = await this.commands.make(id, input, access.user, ctx.correlationId);
     access.changed(plan.clientId, 'case:plans');
     return plan;
@@ -35,7 +35,7 @@ export class ClientPlanResolver {
     const id = parseId(planId, 'planId');
     const access = authorizeClientAccess(ctx, 'casework');
     const [plan] = await this.queries.byIds([id]);
-    await access.change(plan?.clientId ?? null, 'case:plans');
+    await access.change(plan?.clientId ?? null, 'case:plans', plan?.caseId);
     const { review, clientId } = await this.commands.review(id, input, access.user, ctx.correlationId);
     access.changed(clientId, 'case:plans');
     return toReview(review);
@@ -54,13 +54,13 @@ export class CasePlansResolver {
 
   @ResolveField(() => [ClientPlan], { name: 'plans', description: 'Asiakassuunnitelman versiot, newest first' })
   async plans(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ClientPlan[]> {
-    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans');
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans', parent.id);
     return ctx.loaders.get('plansByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
   }
 
   @ResolveField(() => ClientPlan, { name: 'currentPlan', nullable: true, description: 'Voimassa oleva asiakassuunnitelma: the latest version' })
   async currentPlan(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ClientPlan | null> {
-    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans');
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:plans', parent.id);
     return (await ctx.loaders.get('plansByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id))[0] ?? null;
   }
 }

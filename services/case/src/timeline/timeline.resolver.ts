@@ -10,7 +10,7 @@ import { TimelineQueries } from './timeline.queries';
 export class ClientTimelineResolver {
   constructor(private readonly queries: TimelineQueries) {}
 
-  @ResolveField(() => TimelineConnection, { name: 'timeline', description: 'Asiakkaan aikajana across all the client’s cases, paginated (Relay cursors)' })
+  @ResolveField(() => TimelineConnection, { name: 'timeline', nullable: true, description: 'Asiakkaan aikajana across all the client’s cases, paginated (Relay cursors)' })
   async timeline(
     @Parent() client: Client,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,

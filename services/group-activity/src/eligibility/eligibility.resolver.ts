@@ -1,7 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
-import { Ctx, GraphContext } from '@asw/subgraph';
-import { authorizeClientWork } from '../authorization';
+import { clientField, Ctx, GraphContext } from '@asw/subgraph';
+import { Access } from '../access-policy';
+import { GROUP_ACTIVITY_ROLES } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RehabilitationEligibility } from './eligibility.model';
 import { EligibilityReadModel } from './eligibility.read-model';
@@ -10,9 +11,9 @@ import { EligibilityReadModel } from './eligibility.read-model';
 export class ClientEligibilityResolver {
   constructor(private readonly readModel: EligibilityReadModel) {}
 
-  @ResolveField(() => RehabilitationEligibility, { description: 'Sosiaalinen kuntoutus: may the client enroll in rehabilitation groups today, and why.' })
-  async rehabilitationEligibility(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RehabilitationEligibility> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'rehabilitationEligibility');
+  @ResolveField(() => RehabilitationEligibility, { nullable: true, description: 'Sosiaalinen kuntoutus: may the client enroll in rehabilitation groups today, and why.' })
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'READ', categories: ['rehabilitationEligibility'], subject: clientField })
+  rehabilitationEligibility(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RehabilitationEligibility> {
     const today = todayInFinland();
     return ctx.loaders.get('eligibilityByClient', (ids) => this.readModel.eligibilityOf(ids, today)).load(client.id);
   }

@@ -1,6 +1,7 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeClientWork, authorizeGroupWork, visibleInGroup } from '../authorization';
+import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access, groupSubject } from '../access-policy';
+import { authorizeClientWork, authorizeGroupWork, GROUP_ACTIVITY_ROLES, visibleInGroup } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RehabilitationGroupEntity } from '../groups/group.entity';
 import { RehabilitationGroup } from '../groups/group.model';
@@ -39,7 +40,8 @@ export class EnrollmentResolver {
     return enrollment;
   }
 
-  @Mutation(() => RehabilitationGroup, { name: 'changeGroupCapacity', description: 'Changes the number of places; new places fill from the waitlist.' })
+  @Mutation(() => RehabilitationGroup, { name: 'changeGroupCapacity', description: 'Changes the number of places; new places fill from the waitlist. Its facilitators and the supervisor of its team only.' })
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'CHANGE', categories: ['groups'], subject: ({ args, ctx }) => groupSubject(ctx, args.input.groupId), bases: ['groupTeam'], refusal: 'Only the group’s own team (its facilitators and that team’s supervisor) may change the group' })
   changeCapacity(@Args('input') input: ChangeGroupCapacityInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
     const worker = authorizeGroupWork(ctx);
     return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, worker, ctx.correlationId);
@@ -80,9 +82,9 @@ export class GroupRosterResolver {
 export class ClientEnrollmentsResolver {
   constructor(private readonly queries: EnrollmentQueries) {}
 
-  @ResolveField(() => [GroupEnrollment], { description: 'Ryhmätoiminta: the client’s group places and waitlist entries, current and ended, newest first.' })
-  async groupEnrollments(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'groupEnrollments');
+  @ResolveField(() => [GroupEnrollment], { nullable: true, description: 'Ryhmätoiminta: the client’s group places and waitlist entries, current and ended, newest first.' })
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'READ', categories: ['groupEnrollments'], subject: clientField })
+  groupEnrollments(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
     return ctx.loaders.get('enrollmentsByClient', (ids) => this.queries.enrollmentsOf(ids)).load(client.id);
   }
 }

@@ -25,7 +25,7 @@ export class GroupCommands {
     const facilitators = validateFacilitators(facilitatorIds);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.save(
-        manager.create(RehabilitationGroupEntity, { id: randomUUID(), ...groupColumns(group), facilitatorIds: facilitators, createdBy: worker.userId }),
+        manager.create(RehabilitationGroupEntity, { id: randomUUID(), ...groupColumns(group), facilitatorIds: facilitators, createdBy: worker.userId, team: worker.team }),
       );
       await manager.insert(
         GroupSessionEntity,

@@ -44,6 +44,10 @@ export class RehabilitationGroupEntity {
   @Column({ name: 'facilitator_ids', type: 'text', array: true })
   facilitatorIds: string[];
 
+  /** The creator's team: its supervisor may change the group (null for groups created before teams were kept). */
+  @Column({ type: 'text', nullable: true })
+  team: string | null;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
@@ -77,7 +81,7 @@ export class GroupSessionEntity {
 }
 
 /** The row's columns for a validated group definition. */
-export function groupColumns(group: RehabilitationGroup): Omit<RehabilitationGroupEntity, 'id' | 'facilitatorIds' | 'createdBy' | 'createdAt'> {
+export function groupColumns(group: RehabilitationGroup): Omit<RehabilitationGroupEntity, 'id' | 'facilitatorIds' | 'createdBy' | 'createdAt' | 'team'> {
   return {
     name: group.name,
     kind: group.kind,

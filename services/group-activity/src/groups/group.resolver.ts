@@ -3,7 +3,8 @@ import { todayInFinland } from '@asw/calendar';
 import { notFound } from '@asw/platform';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
 import { RehabilitationGroup as GroupDefinition } from '../domain';
-import { authorizeGroupWork } from '../authorization';
+import { authorizeGroupWork, GROUP_ACTIVITY_ROLES } from '../authorization';
+import { Access, groupSubject } from '../access-policy';
 import { GroupCommands } from './group.command';
 import { RehabilitationGroupEntity } from './group.entity';
 import { CreateRehabilitationGroupInput, GroupSession, RehabilitationGroup, SetGroupFacilitatorsInput } from './group.model';
@@ -37,7 +38,8 @@ export class GroupResolver {
     return this.commands.create(definition as GroupDefinition, facilitatorIds, worker, ctx.correlationId);
   }
 
-  @Mutation(() => RehabilitationGroup, { name: 'setGroupFacilitators', description: 'Replaces the group’s facilitators (ohjaajat).' })
+  @Mutation(() => RehabilitationGroup, { name: 'setGroupFacilitators', description: 'Replaces the group’s facilitators (ohjaajat): its facilitators and the supervisor of its team only.' })
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'CHANGE', categories: ['groups'], subject: ({ args, ctx }) => groupSubject(ctx, args.input.groupId), bases: ['groupTeam'], refusal: 'Only the group’s own team (its facilitators and that team’s supervisor) may change the group' })
   setFacilitators(@Args('input') input: SetGroupFacilitatorsInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
     const worker = authorizeGroupWork(ctx);
     return this.commands.setFacilitators(parseId(input.groupId, 'groupId'), input.facilitatorIds, worker, ctx.correlationId);

@@ -23,16 +23,14 @@ export class HousingArrangementQueries {
   }
 
   /** The client whose välitystili this is: access is checked against it before the account changes. */
-  async accountClientOf(accountId: string): Promise<string> {
+  async accountClientOf(accountId: string): Promise<string | null> {
     const row = await this.dataSource.getRepository(PaymentIntermediaryAccountEntity).findOne({ select: { id: true, clientId: true }, where: { id: accountId } });
-    if (!row) throw notFound('No payment-intermediary account with that id', { id: accountId });
-    return row.clientId;
+    return row?.clientId ?? null;
   }
 
   /** The client whose sublease this is: access is checked against it before the sublease changes. */
-  async subleaseClientOf(subleaseId: string): Promise<string> {
+  async subleaseClientOf(subleaseId: string): Promise<string | null> {
     const row = await this.dataSource.getRepository(SubleaseEntity).findOne({ select: { id: true, clientId: true }, where: { id: subleaseId } });
-    if (!row) throw notFound('No sublease with that id', { id: subleaseId });
-    return row.clientId;
+    return row?.clientId ?? null;
   }
 }

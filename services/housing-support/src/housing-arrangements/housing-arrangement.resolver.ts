@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeClientWork, authorizeHousingWork } from '../authorization';
+import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access } from '../access-policy';
+import { authorizeClientWork, authorizeHousingWork, HOUSING_SUPPORT_ROLES } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { HousingArrangementCommands } from './housing-arrangement.command';
 import {
@@ -71,15 +72,15 @@ export class HousingArrangementResolver {
 export class ClientHousingArrangementResolver {
   constructor(private readonly queries: HousingArrangementQueries) {}
 
-  @ResolveField(() => [PaymentIntermediaryAccount], { description: 'Välitystilit: the client’s payment-intermediary accounts, newest first.' })
-  async paymentIntermediaryAccounts(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount[]> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'paymentIntermediaryAccounts');
+  @ResolveField(() => [PaymentIntermediaryAccount], { nullable: true, description: 'Välitystilit: the client’s payment-intermediary accounts, newest first.' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['paymentIntermediaryAccounts'], subject: clientField })
+  paymentIntermediaryAccounts(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount[]> {
     return ctx.loaders.get('accountsByClient', (ids) => this.queries.accountsOf(ids)).load(client.id);
   }
 
-  @ResolveField(() => [Sublease], { description: 'Välivuokrasuhteet: the client’s subleases, newest first.' })
-  async subleases(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<Sublease[]> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'subleases');
+  @ResolveField(() => [Sublease], { nullable: true, description: 'Välivuokrasuhteet: the client’s subleases, newest first.' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['subleases'], subject: clientField })
+  subleases(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<Sublease[]> {
     return ctx.loaders.get('subleasesByClient', (ids) => this.queries.subleasesOf(ids)).load(client.id);
   }
 }

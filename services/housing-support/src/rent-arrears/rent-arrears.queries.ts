@@ -33,9 +33,8 @@ export class RentArrearsQueries {
   }
 
   /** The client whose arrears these are: access is checked against it before the arrears or their plan change. */
-  async clientOf(rentArrearsId: string): Promise<string> {
+  async clientOf(rentArrearsId: string): Promise<string | null> {
     const row = await this.dataSource.getRepository(RentArrearsEntity).findOne({ select: { id: true, clientId: true }, where: { id: rentArrearsId } });
-    if (!row) throw notFound('No rent arrears with that id', { id: rentArrearsId });
-    return row.clientId;
+    return row?.clientId ?? null;
   }
 }

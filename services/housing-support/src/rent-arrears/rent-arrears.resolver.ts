@@ -1,8 +1,9 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access } from '../access-policy';
 import { repaymentProgress } from '../domain';
-import { authorizeClientWork, authorizeHousingWork } from '../authorization';
+import { authorizeClientWork, authorizeHousingWork, HOUSING_SUPPORT_ROLES } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RentArrearsCommands } from './rent-arrears.command';
 import { RentArrearsEntity } from './rent-arrears.entity';
@@ -65,9 +66,9 @@ export class RentArrearsResolver {
 export class ClientRentArrearsResolver {
   constructor(private readonly queries: RentArrearsQueries) {}
 
-  @ResolveField(() => [RentArrears], { description: 'Vuokrarästit: the client’s reported rent arrears, newest first.' })
-  async rentArrears(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RentArrears[]> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'rentArrears');
+  @ResolveField(() => [RentArrears], { nullable: true, description: 'Vuokrarästit: the client’s reported rent arrears, newest first.' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['rentArrears'], subject: clientField })
+  rentArrears(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<RentArrears[]> {
     return ctx.loaders.get('rentArrearsByClient', (ids) => this.queries.arrearsOf(ids)).load(client.id);
   }
 }

@@ -25,10 +25,9 @@ export class SupportPeriodQueries {
   }
 
   /** The client whose period this is: what access is checked against before the period is read or changed. */
-  async clientOf(periodId: string): Promise<string> {
+  async clientOf(periodId: string): Promise<string | null> {
     const row = await this.dataSource.getRepository(HousingSupportPeriodEntity).findOne({ select: { id: true, clientId: true }, where: { id: periodId } });
-    if (!row) throw notFound('No housing support period with that id', { id: periodId });
-    return row.clientId;
+    return row?.clientId ?? null;
   }
 
   /**

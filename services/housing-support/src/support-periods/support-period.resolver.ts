@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeClientWork, authorizeHousingWork, visibleClients } from '../authorization';
+import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access, periodSubject } from '../access-policy';
+import { authorizeClientWork, authorizeHousingWork, visibleClients, HOUSING_SUPPORT_ROLES } from '../authorization';
 import { SupportPeriodStatus } from '../domain';
 import { ClientReference } from '../client-reference';
 import { SupportPeriodCommands } from './support-period.command';
@@ -16,14 +17,15 @@ export class SupportPeriodResolver {
     private readonly queries: SupportPeriodQueries,
   ) {}
 
-  @Query(() => HousingSupportPeriod, { name: 'housingSupportPeriod', description: 'One housing support period (tukijakso) by id.' })
-  async period(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    authorizeHousingWork(ctx);
-    const period = await ctx.loaders.get('housingSupportPeriodById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
-    if (!period) throw notFound('No housing support period with that id', { id });
-    await authorizeClientWork(ctx, period.clientId, 'READ', 'housingSupport');
-    ctx.access.read(period.clientId, 'housingSupport');
-    return period;
+  @Query(() => HousingSupportPeriod, { name: 'housingSupportPeriod', nullable: true, description: 'One housing support period (tukijakso) by id (an unknown id is refused like one out of reach).' })
+  @Access({
+    roles: HOUSING_SUPPORT_ROLES,
+    action: 'READ',
+    categories: ['housingSupport'],
+    subject: ({ args, ctx }) => periodSubject(ctx, args.id),
+  })
+  async period(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity | null> {
+    return ctx.loaders.get('housingSupportPeriodById', (ids) => this.queries.byIds(ids)).load(parseId(id, 'id'));
   }
 
   @Query(() => [HousingSupportPeriod], {
@@ -94,9 +96,9 @@ export class SupportPeriodResolver {
 export class ClientHousingSupportResolver {
   constructor(private readonly queries: SupportPeriodQueries) {}
 
-  @ResolveField(() => [HousingSupportPeriod], { description: 'Asumissosiaalinen työ: the client’s housing support periods, newest first.' })
-  async housingSupport(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
-    await authorizeClientWork(ctx, client.id, 'READ', 'housingSupport');
+  @ResolveField(() => [HousingSupportPeriod], { nullable: true, description: 'Asumissosiaalinen työ: the client’s housing support periods, newest first (null with FORBIDDEN on this path without a relationship).' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['housingSupport'], subject: clientField })
+  housingSupport(@Parent() client: { id: string }, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
     return ctx.loaders.get('housingSupportByClient', (ids) => this.queries.periodsOf(ids)).load(client.id);
   }
 }

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `org` claim names it (issue 17): only that office reads and co-signs the plan. A plan shared before
  * this migration names no office and is visible to none until the county shares it again.
  */
-export class ActivationPlanSharedWith1763800000130 implements MigrationInterface {
-  name = 'ActivationPlanSharedWith1763800000130';
+export class ActivationPlanSharedWith1763800000131 implements MigrationInterface {
+  name = 'ActivationPlanSharedWith1763800000131';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE activation_plan ADD COLUMN shared_with text, ADD CHECK (shared_with IS NULL OR shared_at IS NOT NULL)`);
