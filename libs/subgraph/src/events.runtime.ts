@@ -12,6 +12,7 @@ import {
   EventsConfig,
   eventsConfigSchema,
   EventsStatus,
+  keepConnectionErrorsHandled,
   OutboxRelay,
   pruneEventTables,
   readEventsStatus,
@@ -47,6 +48,8 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
     private readonly publisher: EventPublisher,
   ) {
     this.service = definition.name;
+    // A PostgreSQL restart must not crash the process through an unhandled client 'error' event.
+    keepConnectionErrorsHandled(dataSource);
     this.kafka = createKafka(definition.name, config.KAFKA_BROKERS, logger);
     this.eventsConfig = loadConfig(eventsConfigSchema);
   }
