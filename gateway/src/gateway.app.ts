@@ -6,7 +6,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER } from '@asw/auth';
+import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, IDEMPOTENCY_KEY_HEADER } from '@asw/auth';
 import { correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
 import type { GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
@@ -17,10 +17,14 @@ import { RateLimiter } from './hardening/rate-limiter';
 
 /** Passes the verified caller (signed for subgraphs) and the correlation id on every subgraph request. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     if (!('identityToken' in context)) return; // the gateway's own health checks carry no caller
     request.http?.headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+    // A retried create mutation's key goes to the subgraph that acts (libs/subgraph idempotency).
+    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
+    if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 }
 

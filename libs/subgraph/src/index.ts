@@ -17,3 +17,5 @@ export { CLIENT_RELATIONSHIPS, relationshipOf, relationshipBasis } from './relat
 export type { ClientRelationship, CaseRelationships } from './relationships/relationship.rules';
 export { RETENTION_CLASSES, LIBRARY_TABLE_RETENTION } from './retention/retention';
 export type { RetentionClass } from './retention/retention';
+export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idempotency.rules';
+export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';

@@ -16,6 +16,8 @@ import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
 import { CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
 import { accessLogPlugin } from './access-log/access-log.plugin';
+import { IdempotencyKeys1764700000001 } from './idempotency/idempotency.migration';
+import { idempotencyPlugin } from './idempotency/idempotency.plugin';
 import { accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -60,7 +62,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
         type: 'postgres',
         url: config.DATABASE_URL,
         entities: definition.entities,
-        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, ...definition.migrations],
+        migrations: [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, IdempotencyKeys1764700000001, ...definition.migrations],
         migrationsRun: true,
         migrationsTransactionMode: 'each',
         synchronize: false,
@@ -83,6 +85,8 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
+            // Create mutations retried with the same Idempotency-Key act once.
+            idempotencyPlugin(dataSource, logger, createErrorFormatter(logger)),
           ],
           context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger),
           formatError: createErrorFormatter(logger),
