@@ -138,8 +138,23 @@ export class EventConsumer {
     return this.topics.map(deadLetterTopicOf);
   }
 
+  /** Joins the group and starts consuming; if that fails, lets go of what it connected and throws (call again to retry). */
   async start(): Promise<void> {
     if (this.topics.length === 0) return;
+    try {
+      await this.connectAndRun();
+    } catch (error) {
+      this.health.failing('starting', error, 'consumer could not start: ');
+      const [consumer, producer] = [this.consumer, this.dlqProducer];
+      this.consumer = undefined;
+      this.dlqProducer = undefined;
+      await consumer?.disconnect().catch(() => undefined);
+      await producer?.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async connectAndRun(): Promise<void> {
     const { kafka } = this.options;
     this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false });
     await this.dlqProducer.connect();
