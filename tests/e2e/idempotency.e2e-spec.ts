@@ -46,10 +46,13 @@ describe('a create mutation retried with the same Idempotency-Key acts once', ()
   it('registerClient retried with the same key registers one client', async () => {
     const key = randomUUID();
     const input = { input: registration() };
+    const before = await clients();
     const first = await send(REGISTER, input, token, key);
     const retried = await send(REGISTER, input, token, key);
     expect(first.errors).toBeUndefined();
-    expect(retried).toEqual(first);
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data).toEqual(first.data);
+    expect(await clients()).toBe(before + 1);
   });
 
   it('the same key with other input is a CONFLICT and writes nothing', async () => {

@@ -301,7 +301,15 @@ export class EventConsumer {
           resume();
           throw new StopWaiting('stopped while waiting for the database');
         }
-        await control.heartbeat().catch(() => undefined);
+        try {
+          await control.heartbeat();
+        } catch (rebalancing) {
+          // The group is rebalancing: leave the batch (nothing past the applied offsets is resolved) so
+          // kafkajs rejoins; never leave the partition paused for whoever owns it next.
+          this.waiting.delete(partitionKey);
+          resume();
+          throw rebalancing;
+        }
       }
     }
   }
