@@ -28,9 +28,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a service's event machinery: the outbox relay, the consumer of the events it has handlers
- * for, and the housekeeping of the event tables. Joins Kafka in the background once the app is
- * built: the subgraph listens and serves without waiting for topic checks and the consumer group
- * join (seconds under load), and starts also while Kafka is down, joining when it answers (writes
+ * for, and the housekeeping of the event tables. Checks its topics at start when Kafka answers, then
+ * joins the consumer group in the background: the subgraph listens and serves without waiting for
+ * the join (seconds under load), and starts also while Kafka is down, joining when it answers (writes
  * wait in the outbox meanwhile; readiness shows the relay and consumer state). Before the app goes
  * down, the consumer finishes its in-flight messages and commits, and the relay finishes its batch.
  */
@@ -85,7 +85,17 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
       batchSize: events.EVENTS_RELAY_BATCH_SIZE,
       fallbackPollMs: events.EVENTS_RELAY_FALLBACK_POLL_MS,
     });
-    this.joining = this.joinKafka([topicOf(this.definition.name, prefix), ...this.consumer.topics, ...this.consumer.deadLetterTopics]);
+    const topics = [topicOf(this.definition.name, prefix), ...this.consumer.topics, ...this.consumer.deadLetterTopics];
+    // Topics first when Kafka answers (quick; whoever reads them may start once the app is ready);
+    // the group join, or everything while Kafka is down, in the background.
+    const topicsReady = await ensureTopics(this.kafka, topics, 3, 5_000).then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn({ err: describeError(error) }, 'Kafka topics not ready at start; starting without Kafka, will retry');
+        return false;
+      },
+    );
+    this.joining = this.joinKafka(topicsReady ? [] : topics);
     this.housekeepingTimer = setInterval(() => void this.housekeep(), events.EVENTS_HOUSEKEEPING_INTERVAL_MINUTES * 60_000);
     this.housekeepingTimer.unref();
   }
@@ -93,7 +103,7 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
   /** Until it succeeds or the app stops: topics checked, then the relay and the consumer started. */
   private async joinKafka(topics: string[]): Promise<void> {
     const started = Date.now();
-    for (let attempt = 1; !this.stopping; attempt++) {
+    for (let attempt = 1; !this.stopping && topics.length > 0; attempt++) {
       try {
         await ensureTopics(this.kafka, topics, 3, 5_000);
         break;
