@@ -6,7 +6,7 @@ import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, signGatewayIdentity } from '@asw/auth';
+import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, IDEMPOTENCY_KEY_HEADER, signGatewayIdentity } from '@asw/auth';
 import { assertProductionSecrets, correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
 import { DEVELOPMENT_CORS_ORIGIN, type GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
@@ -28,11 +28,15 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     super(options);
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     if (!('identity' in context)) return; // the gateway's own health checks carry no caller
     const token = await signGatewayIdentity(context.identity, this.identitySecret, { subgraph: this.subgraph, request });
     request.http?.headers.set(GATEWAY_IDENTITY_HEADER, token);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+    // A retried create mutation's key goes to the subgraph that acts (libs/subgraph idempotency).
+    const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
+    if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 }
 

@@ -9,6 +9,8 @@ import { Identity, identitySchema } from './identity';
 export const GATEWAY_IDENTITY_HEADER = 'x-asw-identity';
 /** Header that carries one request's correlation id through the gateway, subgraphs and events. */
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
+/** A client's key for a create mutation it may retry; the gateway passes it to the subgraphs (libs/subgraph idempotency). */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 const ISSUER = 'asw-gateway';
 /**

@@ -1,8 +1,9 @@
 import type { Admin } from 'kafkajs';
 import type { Queryable } from './consumed-message';
 import { describeError, ErrorRecord } from './event-errors';
-import type { ConsumerCounters, EventConsumer } from './event-consumer';
-import type { OutboxRelay } from './outbox-relay';
+import type { ComponentHealth } from './component-health';
+import type { ConsumerCounters, ConsumerState, EventConsumer } from './event-consumer';
+import type { OutboxRelay, RelayState } from './outbox-relay';
 
 export interface PartitionLag {
   topic: string;
@@ -20,6 +21,9 @@ export interface EventsStatus {
   /** Null when Kafka could not be asked. */
   consumerLag: PartitionLag[] | null;
   consumer: ConsumerCounters | null;
+  /** What relay and consumer are doing now, with the failure holding them up (null once they recover). */
+  components: { relay: ComponentHealth<RelayState> | null; consumer: ComponentHealth<ConsumerState> | null };
+  /** The most recent failure of each, with its time, kept after recovery. */
   lastErrors: { relay: ErrorRecord | null; consumer: ErrorRecord | null; lag: string | null };
 }
 
@@ -71,6 +75,7 @@ export async function readEventsStatus(parts: { db: Queryable; admin?: Admin; re
     parked: counts.parked,
     consumerLag: lag,
     consumer: consumer ? { ...consumer.counters } : null,
+    components: { relay: relay?.status ?? null, consumer: consumer?.status ?? null },
     lastErrors: { relay: relay?.lastError ?? null, consumer: consumer?.lastError ?? null, lag: lagError },
   };
 }

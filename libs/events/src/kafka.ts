@@ -51,7 +51,12 @@ export function createKafka(clientId: string, brokers: string[], logger: AppLogg
     clientId,
     brokers,
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 200, retries: 8 },
+    // Fail fast and let the components retry on their own schedule (relay backoff, consumer restart):
+    // kafkajs' defaults (eight retries up to 30 s apart, 30 s requests) hid a 30 s outage entirely
+    // and delayed publishing by 20–30 s after the broker was back.
+    connectionTimeout: 1000,
+    requestTimeout: 10_000,
+    retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 5 },
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {

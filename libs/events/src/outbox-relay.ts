@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Kafka, Producer } from 'kafkajs';
 import type { AppLogger } from '@asw/platform';
 import { describeError, ErrorRecord } from './event-errors';
+import { ComponentHealth, HealthTracker } from './component-health';
 import type { EventPublisher } from './event-publisher';
 
 interface OutboxRow {
@@ -23,12 +24,21 @@ export interface OutboxRelayOptions {
   fallbackPollMs?: number;
   /** While another replica holds the publishing lock, try again this often (it may stop any moment). */
   contendedRetryMs?: number;
-  /** After a failed batch the relay waits this long, doubling per failure up to maxBackoffMs. */
+  /**
+   * After a failed batch the relay waits this long, doubling per failure up to maxBackoffMs (default
+   * 1 s: after an outage the relay publishes again within about a second of the broker answering).
+   */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
-  /** Tries of one Kafka request inside kafkajs before the batch counts as failed. */
+  /**
+   * Tries of one Kafka request (and of connecting) inside kafkajs before the batch counts as failed;
+   * kept short (about 1.5 s in all), so kafkajs' retries never hide an outage from the relay's own
+   * backoff and its status: the relay does the long-term retrying.
+   */
   sendRetries?: number;
 }
+
+export type RelayState = 'starting' | 'publishing' | 'kafka-unreachable' | 'stopped';
 
 /** Any constant shared by all replicas of one service; they contend for it per batch. */
 const RELAY_LOCK_KEY = 7_226_341;
@@ -59,7 +69,7 @@ export class OutboxRelay {
   private readonly logger: AppLogger;
   /** Rows published since start, for metrics. */
   published = 0;
-  lastError: ErrorRecord | null = null;
+  private readonly health = new HealthTracker<RelayState>('starting');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +78,16 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.logger = logger.child({ component: 'outbox-relay' });
+  }
+
+  /** Current state (with the failure behind it, cleared on recovery) and the last failure with its time. */
+  get status(): ComponentHealth<RelayState> {
+    return this.health.snapshot;
+  }
+
+  /** The most recent failure, also after recovery. */
+  get lastError(): ErrorRecord | null {
+    return this.health.snapshot.lastError;
   }
 
   async start(): Promise<void> {
@@ -90,6 +110,7 @@ export class OutboxRelay {
   /** Finishes the in-flight batch (published and marked, or rolled back), then lets go of Kafka and PostgreSQL. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.health.healthy('stopped');
     this.unsubscribe?.();
     clearInterval(this.pollTimer);
     clearTimeout(this.retryTimer);
@@ -123,14 +144,18 @@ export class OutboxRelay {
       do published = await this.publishBatch(batchSize);
       while (!this.stopped && published === batchSize);
       if (published === 'contended') this.retryWhileContended();
-      if (this.failures > 0) this.logger.info({ failures: this.failures }, 'outbox relay publishing again');
+      if (this.failures > 0) {
+        const outageMs = Date.now() - this.health.snapshot.since.getTime();
+        this.logger.info({ failures: this.failures, outageMs }, 'outbox relay publishing again');
+      }
       this.failures = 0;
+      if (!this.stopped) this.health.healthy('publishing');
     } catch (error) {
       this.failures++;
-      this.lastError = { message: describeError(error), at: new Date() };
+      const record = this.health.failing('kafka-unreachable', error);
       await this.dropProducer();
-      const backoff = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 10_000);
-      this.logger.warn({ err: this.lastError.message, failures: this.failures, retryInMs: backoff }, 'outbox relay could not publish; will retry');
+      const backoff = Math.min((this.options.initialBackoffMs ?? 100) * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 1000);
+      this.logger.warn({ err: record.message, failures: this.failures, retryInMs: backoff }, 'outbox relay could not publish; will retry');
       this.again = false;
       if (!this.stopped) {
         this.retryTimer = setTimeout(() => {
@@ -149,7 +174,7 @@ export class OutboxRelay {
         allowAutoTopicCreation: false,
         // Bounded (kafkajs retries an idempotent producer forever by default): the relay does the
         // long-term retrying itself, with its transaction closed and a fresh producer.
-        retry: { retries: this.options.sendRetries ?? 5, initialRetryTime: 100, maxRetryTime: 2000 },
+        retry: { retries: this.options.sendRetries ?? 4, initialRetryTime: 100, maxRetryTime: 500 },
       });
       this.producerConnected = false;
     }

@@ -12,6 +12,7 @@ import {
   EventHandler,
   EventPublisher,
   EVENT_MIGRATIONS,
+  keepConnectionErrorsHandled,
   OutboxRelay,
   OutboxRelayOptions,
   PayloadOf,
@@ -83,7 +84,9 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
     migrationsRun: true,
     extra: { max: poolSize },
   });
-  return dataSource.initialize();
+  await dataSource.initialize();
+  keepConnectionErrorsHandled(dataSource);
+  return dataSource;
 }
 
 export function testKafka(brokers: string[], overrides: Partial<KafkaConfig> = {}): Kafka {

@@ -12,6 +12,7 @@ import {
   EventsConfig,
   eventsConfigSchema,
   EventsStatus,
+  keepConnectionErrorsHandled,
   OutboxRelay,
   pruneEventTables,
   readEventsStatus,
@@ -24,10 +25,15 @@ import { ClientAccessJustifiedHandler } from './justified-access/justified-acces
 import type { SubgraphDefinition } from './subgraph-definition';
 import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs a service's event machinery: the outbox relay, the consumer of the events it has handlers
- * for, and the housekeeping of the event tables. Starts after the app is up; before it goes down,
- * the consumer finishes its in-flight messages and commits, and the relay finishes its batch.
+ * for, and the housekeeping of the event tables. Checks its topics at start when Kafka answers, then
+ * joins the consumer group in the background: the subgraph listens and serves without waiting for
+ * the join (seconds under load), and starts also while Kafka is down, joining when it answers (writes
+ * wait in the outbox meanwhile; readiness shows the relay and consumer state). Before the app goes
+ * down, the consumer finishes its in-flight messages and commits, and the relay finishes its batch.
  */
 @Injectable()
 export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,6 +44,8 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
   consumer!: EventConsumer;
   private admin?: Promise<Admin>;
   private housekeepingTimer?: NodeJS.Timeout;
+  private joining?: Promise<void>;
+  private stopping = false;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -48,6 +56,8 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
     private readonly publisher: EventPublisher,
   ) {
     this.service = definition.name;
+    // A PostgreSQL restart must not crash the process through an unhandled client 'error' event.
+    keepConnectionErrorsHandled(dataSource);
     this.kafka = createKafka(definition.name, config.KAFKA_BROKERS, logger);
     this.eventsConfig = loadConfig(eventsConfigSchema);
   }
@@ -71,16 +81,50 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
         maxDelayMs: events.EVENTS_HANDLER_RETRY_MAX_DELAY_MS,
       },
     });
-    await ensureTopics(this.kafka, [topicOf(this.definition.name, prefix), ...this.consumer.topics, ...this.consumer.deadLetterTopics]);
     this.relay = new OutboxRelay(this.dataSource, this.kafka, this.logger, {
       wakeOn: this.publisher,
       batchSize: events.EVENTS_RELAY_BATCH_SIZE,
       fallbackPollMs: events.EVENTS_RELAY_FALLBACK_POLL_MS,
     });
-    await this.relay.start();
-    await this.consumer.start();
+    const topics = [topicOf(this.definition.name, prefix), ...this.consumer.topics, ...this.consumer.deadLetterTopics];
+    // Topics first when Kafka answers (quick; whoever reads them may start once the app is ready);
+    // the group join, or everything while Kafka is down, in the background.
+    const topicsReady = await ensureTopics(this.kafka, topics, 3, 5_000).then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn({ err: describeError(error) }, 'Kafka topics not ready at start; starting without Kafka, will retry');
+        return false;
+      },
+    );
+    this.joining = this.joinKafka(topicsReady ? [] : topics);
     this.housekeepingTimer = setInterval(() => void this.housekeep(), events.EVENTS_HOUSEKEEPING_INTERVAL_MINUTES * 60_000);
     this.housekeepingTimer.unref();
+  }
+
+  /** Until it succeeds or the app stops: topics checked, then the relay and the consumer started. */
+  private async joinKafka(topics: string[]): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 1; !this.stopping && topics.length > 0; attempt++) {
+      try {
+        await ensureTopics(this.kafka, topics, 3, 5_000);
+        break;
+      } catch (error) {
+        this.logger.warn({ err: describeError(error), attempt }, 'Kafka topics not ready; will retry');
+        await sleep(Math.min(500 * attempt, 5_000));
+      }
+    }
+    if (this.stopping) return;
+    await this.relay.start();
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.consumer.start();
+        this.logger.info({ joinedInMs: Date.now() - started }, 'event relay and consumer running');
+        return;
+      } catch (error) {
+        this.logger.warn({ err: describeError(error), attempt }, 'event consumer could not start; will retry');
+        await sleep(Math.min(500 * attempt, 5_000));
+      }
+    }
   }
 
   /** Outbox backlog, consumer lag, dead letters, parked events and last errors: for readiness and /metrics. */
@@ -111,7 +155,9 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.housekeepingTimer);
+    await this.joining?.catch(() => undefined);
     await this.consumer?.stop();
     await this.relay?.stop();
     const admin = this.admin;

@@ -36,8 +36,9 @@ function eventsDetail(status: EventsStatus | null) {
     consumerLag: status.consumerLag,
     deadLetters: status.deadLetters,
     parked: status.parked,
-    relayError: status.lastErrors.relay,
-    consumerError: status.lastErrors.consumer,
+    // Now (state, since, the failure holding it up: null once recovered) and the last failure with its time.
+    relay: status.components.relay,
+    consumer: status.components.consumer,
   };
 }
 

@@ -22,3 +22,5 @@ export * from './policy/access-policy';
 export * from './justified-access/justified-access.rules';
 export { storeJustifiedAccess, activeJustifications } from './justified-access/justified-access';
 export type { JustifiedGrant } from './justified-access/justified-access';
+export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idempotency.rules';
+export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';

@@ -35,6 +35,16 @@ export function eventMetrics(service: string, status: EventsStatus | null): Metr
     counter('asw_events_applied_total', 'Events applied by handlers in this process.', counters?.applied),
     counter('asw_events_duplicates_total', 'Redelivered events the inbox skipped.', counters?.duplicates),
     counter('asw_events_handler_failures_total', 'Failed handler tries.', counters?.handlerFailures),
+    counter('asw_events_transient_failures_total', 'Consumer tries the database refused (waited out, never dead-lettered).', counters?.transientFailures),
+    {
+      name: 'asw_events_component_failing',
+      help: 'Whether the relay or the consumer is held up by a failure right now (1) or healthy (0).',
+      type: 'gauge',
+      samples: [
+        { labels: { ...s, component: 'relay' }, value: status.components?.relay?.error ? 1 : 0 },
+        { labels: { ...s, component: 'consumer' }, value: status.components?.consumer?.error ? 1 : 0 },
+      ],
+    },
     counter('asw_events_dead_lettered_total', 'Events dead-lettered by this process.', counters?.deadLettered),
     counter('asw_events_parked_total', 'Events parked by this process.', counters?.parked),
     {

@@ -22,7 +22,11 @@ describe('eventMetrics', () => {
         deadLetters: 2,
         parked: 1,
         consumerLag: [{ topic: 'case.events', partition: 0, lag: 7 }],
-        consumer: { applied: 9, duplicates: 1, skipped: 0, parked: 1, deadLettered: 2, handlerFailures: 6 },
+        consumer: { applied: 9, duplicates: 1, skipped: 0, parked: 1, deadLettered: 2, handlerFailures: 6, transientFailures: 3 },
+        components: {
+          relay: { state: 'kafka-unreachable', since: new Date(4000), error: { message: 'y', at: new Date(4000) }, lastError: { message: 'y', at: new Date(4000) } },
+          consumer: { state: 'consuming', since: new Date(6000), error: null, lastError: { message: 'x', at: new Date(5000) } },
+        },
         lastErrors: { relay: null, consumer: { message: 'x', at: new Date(5000) }, lag: null },
       }),
     );
@@ -32,6 +36,9 @@ describe('eventMetrics', () => {
       'asw_events_dead_letters{service="group-activity"} 2',
       'asw_events_parked{service="group-activity"} 1',
       'asw_events_applied_total{service="group-activity"} 9',
+      'asw_events_transient_failures_total{service="group-activity"} 3',
+      'asw_events_component_failing{service="group-activity",component="relay"} 1',
+      'asw_events_component_failing{service="group-activity",component="consumer"} 0',
       'asw_events_last_error_timestamp_seconds{service="group-activity",component="consumer"} 5',
       'asw_events_last_error_timestamp_seconds{service="group-activity",component="relay"} 0',
     ]) {

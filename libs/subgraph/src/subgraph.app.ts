@@ -18,6 +18,8 @@ import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
 import { CaseRelationshipsClientWide1763800000004, CaseRelationshipsTable1763800000003 } from './relationships/case-relationships.migration';
 import { JustifiedAccessTable1763800000005 } from './justified-access/justified-access';
 import { accessLogPlugin } from './access-log/access-log.plugin';
+import { IdempotencyKeys1764700000001 } from './idempotency/idempotency.migration';
+import { idempotencyPlugin } from './idempotency/idempotency.plugin';
 import { AccessRefusalReport, accessReportResolvers, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -36,7 +38,7 @@ pgTypes.setTypeParser(PG_DATE_OID, (value) => value);
 export type SubgraphMode = 'serve' | 'schema';
 
 function migrationsOf(definition: SubgraphDefinition) {
-  return [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, CaseRelationshipsClientWide1763800000004, JustifiedAccessTable1763800000005, ...definition.migrations];
+  return [...EVENT_MIGRATIONS, AccessLogTable1763800000001, CaseRelationshipsTable1763800000003, CaseRelationshipsClientWide1763800000004, JustifiedAccessTable1763800000005, IdempotencyKeys1764700000001, ...definition.migrations];
 }
 
 /**
@@ -119,6 +121,8 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
             // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
             ApolloServerPluginInlineTraceDisabled(),
             accessLogPlugin(dataSource, definition.name, logger),
+            // Create mutations retried with the same Idempotency-Key act once.
+            idempotencyPlugin(dataSource, logger, createErrorFormatter(logger)),
           ],
           context: ({ req }: { req: Request }) => createGraphContext(req, config.GATEWAY_IDENTITY_SECRET, definition.name, dataSource.manager, logger, replayGuard),
           formatError: createErrorFormatter(logger),

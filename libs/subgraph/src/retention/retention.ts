@@ -37,6 +37,8 @@ export const RETENTION_CLASSES = {
   COPY_OF_SOURCE: { years: null, after: 'SOURCE_PURGED', rule: 'Read model: removed when the owning service purges the source record' },
   /** Outbox, inbox, dead letters, parked events: technical, pruned by the event housekeeping. */
   EVENT_PLUMBING: { years: null, after: 'HOUSEKEEPING', rule: 'Event plumbing: pruned by event housekeeping once safe' },
+  /** Idempotency keys and the answers to the mutations that used them: kept for the retry period only. */
+  IDEMPOTENCY_RECORD: { years: null, after: 'KEY_EXPIRED', rule: 'Idempotency keys and stored answers: pruned when the key expires (IDEMPOTENCY_KEY_TTL_HOURS, default 24 h)' },
   /** Migration bookkeeping and other technical tables. */
   TECHNICAL: { years: null, after: 'NOT_PERSONAL_DATA', rule: 'Technical: holds no personal data' },
 } as const;
@@ -52,5 +54,6 @@ export const LIBRARY_TABLE_RETENTION: Readonly<Record<string, RetentionClass>> =
   access_log: 'ACCESS_LOG',
   case_relationships: 'COPY_OF_SOURCE',
   justified_access: 'ACCESS_LOG',
+  idempotency_key: 'IDEMPOTENCY_RECORD',
   migrations: 'TECHNICAL',
 };
