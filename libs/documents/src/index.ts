@@ -1,0 +1,2 @@
+export * from './letter-template';
+export * from './decision-letter';
