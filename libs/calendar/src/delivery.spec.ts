@@ -15,7 +15,7 @@ const refusal = (act: () => unknown): DomainError => {
 // Values computed by hand from a 2026/2027 calendar (Easter 5.4.2026, Midsummer Eve 19.6.2026,
 // Independence Day Sunday 6.12.2026, Christmas Eve Thursday 24.12.2026).
 describe('decisionDelivery: receipt by method and the appeal deadline from it', () => {
-  it.each([
+  it.each<[DeliveryMethod, string, string | null, string, string, string]>([
     // method, sentOn, receivedOn (input), receipt, appeal deadline, why
     // HL 59 §: post is deemed received on the 7th day after sending; HL 49 c §: +30 days.
     [DeliveryMethod.POST, '2026-03-02', null, '2026-03-09', '2026-04-08', 'post, weekdays'],
@@ -42,7 +42,7 @@ describe('decisionDelivery: receipt by method and the appeal deadline from it', 
     });
   });
 
-  it.each([
+  it.each<[DeliveryMethod, string, string | null, string]>([
     [DeliveryMethod.POST, '2026-03-02', '2026-03-03', 'RECEIVED_ON_PRESUMED'],
     [DeliveryMethod.ELECTRONIC, '2026-03-02', '2026-03-03', 'RECEIVED_ON_PRESUMED'],
     [DeliveryMethod.IN_PERSON, '2026-03-02', null, 'RECEIVED_ON_REQUIRED'],
