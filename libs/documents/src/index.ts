@@ -1,2 +1,3 @@
 export * from './letter-template';
 export * from './decision-letter';
+export * from './issuing.config';

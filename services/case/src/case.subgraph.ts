@@ -14,6 +14,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { GroupAttendanceRecordedHandler } from './contacts/group-attendance-recorded.handler';
 import { SupportVisitDoneHandler } from './contacts/support-visit-done.handler';
 import { DecisionsModule } from './decisions/decisions.module';
+import { ServiceDecisionAppealEntity, ServiceDecisionDeliveryEntity, ServiceDecisionLetterEntity } from './decisions/decision-documents.entity';
 import { ServiceDecisionEntity } from './decisions/service-decision.entity';
 import { KelaNoticeReceivedHandler } from './kela-notices/kela-notice-received.handler';
 import { KelaNoticeEntity } from './kela-notices/kela-notice.entity';
@@ -31,6 +32,7 @@ import { ClientPlans1763800000107 } from './migrations/1763800000107-client-plan
 import { MeasurementsAndActivation1763800000108 } from './migrations/1763800000108-measurements-and-activation.migration';
 import { ActivationPlans1763800000120 } from './migrations/1763800000120-activation-plans.migration';
 import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opened-by.migration';
+import { DecisionLettersDeliveryAppeals1763800000130 } from './migrations/1763800000130-decision-letters-delivery-appeals.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -59,6 +61,9 @@ export const caseSubgraph: SubgraphDefinition = {
     ActivationFactsEntity,
     IncomeSupportDecisionEntity,
     ActivationPlanEntity,
+    ServiceDecisionLetterEntity,
+    ServiceDecisionDeliveryEntity,
+    ServiceDecisionAppealEntity,
   ],
   retention: CASE_RETENTION,
   migrations: [
@@ -73,6 +78,7 @@ export const caseSubgraph: SubgraphDefinition = {
     MeasurementsAndActivation1763800000108,
     ActivationPlans1763800000120,
     CaseOpenedBy1763800000110,
+    DecisionLettersDeliveryAppeals1763800000130,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler],
 };
