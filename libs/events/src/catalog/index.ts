@@ -33,6 +33,7 @@ import {
   IncomeSupportApplicationUpdated,
   IncomeSupportDecisionMade,
   IncomeSupportRecoveryClaimChanged,
+  IncomeSupportPaymentChanged,
   KelaNoticeReceived,
 } from './benefits.events';
 import { GroupAttendanceRecorded, GroupCapacityChanged, GroupEnrollmentChanged, GroupFacilitatorsChanged, GroupSessionsGenerated, RehabilitationGroupCreated } from './group.events';
