@@ -1,5 +1,5 @@
 import { DomainError } from '@asw/platform';
-import { parseIban, planPayments } from './payment.rules';
+import { parseIban, paymentDifferences, planPayments } from './payment.rules';
 
 const refusal = (act: () => unknown): DomainError => {
   try {
@@ -56,4 +56,18 @@ describe('planPayments: one payment per granted line', () => {
     ['an empty name', [{ position: 0, grantedCents: 100, payee: 'CLIENT' }], [{ ...accounts[0], name: ' ' }], 'PAYEE_NAME_LENGTH'],
     ['a bad IBAN', [{ position: 0, grantedCents: 100, payee: 'CLIENT' }], [{ ...accounts[0], iban: 'FI2112345600000786' }], 'IBAN_CHECKSUM'],
   ])('%s is refused: %s', (_, lines, given, reason) => expect(refusal(() => planPayments(lines, given)).details).toMatchObject({ reason }));
+});
+
+describe('paymentDifferences: a repeated request is the same, or names what differs', () => {
+  const existing = [
+    { linePosition: 0, amountCents: 65_000, creditorName: 'Vuokra Oy', creditorIban: 'FI4950009420028730', dueOn: '2026-12-04' },
+    { linePosition: 2, amountCents: 4_590, creditorName: 'Aino Asiakas', creditorIban: 'FI2112345600000785', dueOn: '2026-12-04' },
+  ];
+  const planned = existing.map(({ dueOn, ...rest }) => ({ ...rest, payee: rest.linePosition === 0 ? 'LANDLORD' : 'CLIENT' }));
+  it.each([
+    ['the same request', planned, '2026-12-04', []],
+    ['another due date', planned, '2026-12-05', ['dueOn']],
+    ['another account for line 2', [planned[0], { ...planned[1], creditorIban: 'FI4950009420028730' }], '2026-12-04', ['line 2']],
+    ['another name for line 0', [{ ...planned[0], creditorName: 'Vuokra Ab' }, planned[1]], '2026-12-04', ['line 0']],
+  ])('%s → %j', (_, plan, dueOn, expected) => expect(paymentDifferences(existing, plan, dueOn)).toEqual(expected));
 });

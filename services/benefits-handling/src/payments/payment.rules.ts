@@ -58,3 +58,20 @@ export function planPayments(lines: readonly GrantedLine[], accounts: readonly P
     return { linePosition: line.position, payee: line.payee, amountCents: line.grantedCents, creditorName: account.name, creditorIban: account.iban };
   });
 }
+
+/** What a repeated scheduling request changes against the payments already made: `dueOn`, or `line <n>` (payee account or amount). */
+export function paymentDifferences(
+  existing: readonly { linePosition: number; amountCents: number; creditorName: string; creditorIban: string; dueOn: string }[],
+  planned: readonly PlannedPayment[],
+  dueOn: string,
+): string[] {
+  const differs: string[] = [];
+  if (existing.some((payment) => payment.dueOn !== dueOn)) differs.push('dueOn');
+  const byLine = new Map(existing.map((payment) => [payment.linePosition, payment]));
+  for (const plan of planned) {
+    const payment = byLine.get(plan.linePosition);
+    if (!payment || payment.amountCents !== plan.amountCents || payment.creditorIban !== plan.creditorIban || payment.creditorName !== plan.creditorName) differs.push(`line ${plan.linePosition}`);
+  }
+  if (planned.length !== existing.length) differs.push('lines');
+  return differs;
+}

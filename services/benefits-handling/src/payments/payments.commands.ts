@@ -11,7 +11,7 @@ import type { Payee } from '../domain';
 import { buildPain001, Pain001Debtor } from './pain001';
 import { PAYMENT_DEBTOR } from './payments.config';
 import { IncomeSupportPaymentEntity, PaymentBatchEntity } from './payment.entity';
-import { PayeeAccount, planPayments } from './payment.rules';
+import { PayeeAccount, paymentDifferences, planPayments } from './payment.rules';
 
 export interface SchedulePaymentsInput {
   decisionId: string;
@@ -40,12 +40,17 @@ export class PaymentsCommands {
     return this.dataSource.transaction(async (manager) => {
       const decision = await manager.findOne(IncomeSupportDecisionEntity, { where: { id: decisionId }, lock: { mode: 'pessimistic_write' } });
       if (!decision) throw notFound('No income support decision with that id', { reason: 'DECISION_NOT_FOUND', field: 'input.decisionId' });
-      const existing = await manager.find(IncomeSupportPaymentEntity, { where: { decisionId }, order: { linePosition: 'ASC' } });
-      if (existing.length > 0) return existing;
-      if (decision.supersededById) throw conflict('This decision was corrected; pay the correction', { reason: 'DECISION_SUPERSEDED', supersededById: decision.supersededById });
-      if (dueOn < decision.decidedOn) throw badInput('dueOn must not be before the decision day', { reason: 'DUE_BEFORE_DECISION', field: 'input.dueOn' });
       const lines = await manager.find(DecisionLineEntity, { where: { decisionId }, order: { position: 'ASC' } });
       const planned = planPayments(lines, input.accounts);
+      const existing = await manager.find(IncomeSupportPaymentEntity, { where: { decisionId }, order: { linePosition: 'ASC' } });
+      if (existing.length > 0) {
+        // The same request again is answered with the same payments; a different one is refused, naming what differs.
+        const differs = paymentDifferences(existing, planned, dueOn);
+        if (differs.length > 0) throw conflict('Payments for this decision are already scheduled with other details', { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs });
+        return existing;
+      }
+      if (decision.supersededById) throw conflict('This decision was corrected; pay the correction', { reason: 'DECISION_SUPERSEDED', supersededById: decision.supersededById });
+      if (dueOn < decision.decidedOn) throw badInput('dueOn must not be before the decision day', { reason: 'DUE_BEFORE_DECISION', field: 'input.dueOn' });
       const now = new Date();
       const rows = planned.map((plan) =>
         manager.create(IncomeSupportPaymentEntity, { id: randomUUID(), decisionId, clientId: decision.clientId, ...plan, payee: plan.payee as Payee, dueOn, status: 'SCHEDULED', batchId: null, createdBy: user.userId, createdAt: now }),
