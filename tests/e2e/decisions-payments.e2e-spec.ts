@@ -122,7 +122,7 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
     const again = (await ok(SCHEDULE, { input: { decisionId: decided.id, dueOn, accounts } })).scheduleIncomeSupportPayments;
     expect(again).toEqual(payments);
     const changed = await graph.request(SCHEDULE, { input: { decisionId: decided.id, dueOn: addDays(dueOn, 1), accounts } }, handler);
-    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs: ['dueOn'] } });
+    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs: 'dueOn' } });
     expect(await rows('income_support_payment')).toBe(before.payments + 2);
     // The database itself refuses a second payment for a line.
     await expect(

@@ -46,7 +46,7 @@ export class PaymentsCommands {
       if (existing.length > 0) {
         // The same request again is answered with the same payments; a different one is refused, naming what differs.
         const differs = paymentDifferences(existing, planned, dueOn);
-        if (differs.length > 0) throw conflict('Payments for this decision are already scheduled with other details', { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs });
+        if (differs.length > 0) throw conflict('Payments for this decision are already scheduled with other details', { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs: differs.join(', ') });
         return existing;
       }
       if (decision.supersededById) throw conflict('This decision was corrected; pay the correction', { reason: 'DECISION_SUPERSEDED', supersededById: decision.supersededById });
