@@ -4,3 +4,4 @@ export * from './working-days';
 export * from './statutory-deadlines';
 export * from './time-limit';
 export * from './income-support-completion';
+export * from './delivery';

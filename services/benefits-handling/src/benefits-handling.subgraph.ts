@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from '@asw/subgraph';
 import { ClientReference } from './client-reference';
 import { BenefitsConfigModule } from './config/config.module';
-import { DecisionLineEntity, IncomeSupportDecisionEntity } from './decisions/income-support-decision.entity';
+import { DecisionLineEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './decisions/income-support-decision.entity';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ClaimedExpenseEntity, CompletionRequestEntity, IncomeSupportApplicationEntity } from './income-support/income-support-application.entity';
 import { IncomeSupportModule } from './income-support/income-support.module';
@@ -18,6 +18,9 @@ import { Rates1763800000303 } from './migrations/1763800000303-rates.migration';
 import { RecoveryClaims1763800000304 } from './migrations/1763800000304-recovery-claims.migration';
 import { HandlingTeam1763800000305 } from './migrations/1763800000305-handling-team.migration';
 import { RecoveryDebtor1763800000306 } from './migrations/1763800000306-recovery-debtor.migration';
+import { DecisionLettersPayments1763800000310 } from './migrations/1763800000310-decision-letters-payments.migration';
+import { IncomeSupportPaymentEntity, PaymentBatchEntity } from './payments/payment.entity';
+import { PaymentsModule } from './payments/payments.module';
 import { IncomeSupportRateEntity } from './rates/income-support-rate.entity';
 import { RatesModule } from './rates/rates.module';
 import { RecoveryClaimEntity } from './recovery/recovery-claim.entity';
@@ -28,7 +31,7 @@ import { BENEFITS_HANDLING_RETENTION } from './retention';
 /** benefits-handling (etuuskäsittely): supplementary and preventive income support, Kela intake. */
 export const benefitsHandlingSubgraph: SubgraphDefinition = {
   name: 'benefits-handling',
-  modules: [BenefitsConfigModule, KnownClientsModule, IncomeSupportModule, KelaIntakeModule, DecisionsModule, RecoveryModule, RatesModule, ReportingModule],
+  modules: [BenefitsConfigModule, KnownClientsModule, IncomeSupportModule, KelaIntakeModule, DecisionsModule, PaymentsModule, RecoveryModule, RatesModule, ReportingModule],
   entities: [
     KnownClientEntity,
     IncomeSupportApplicationEntity,
@@ -39,9 +42,12 @@ export const benefitsHandlingSubgraph: SubgraphDefinition = {
     DecisionLineEntity,
     IncomeSupportRateEntity,
     RecoveryClaimEntity,
+    IncomeSupportDecisionLetterEntity,
+    IncomeSupportPaymentEntity,
+    PaymentBatchEntity,
   ],
   orphanedTypes: [ClientReference],
   retention: BENEFITS_HANDLING_RETENTION,
-  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305, RecoveryDebtor1763800000306],
+  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305, RecoveryDebtor1763800000306, DecisionLettersPayments1763800000310],
   eventHandlers: [ClientRegisteredHandler, RentArrearsReportedHandler],
 };

@@ -7,6 +7,9 @@ export const BENEFITS_HANDLING_RETENTION: Record<string, RetentionClass> = {
   completion_request: 'WORKING_AGE_SERVICE_RECORD',
   income_support_decision: 'WORKING_AGE_SERVICE_RECORD',
   income_support_decision_line: 'WORKING_AGE_SERVICE_RECORD',
+  income_support_decision_letter: 'WORKING_AGE_SERVICE_RECORD',
+  income_support_payment: 'WORKING_AGE_SERVICE_RECORD',
+  income_support_payment_batch: 'WORKING_AGE_SERVICE_RECORD',
   recovery_claim: 'WORKING_AGE_SERVICE_RECORD',
   /** Receipts and bills claimed with an application. */
   claimed_expense: 'VOUCHER',

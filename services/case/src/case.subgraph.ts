@@ -14,6 +14,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { GroupAttendanceRecordedHandler } from './contacts/group-attendance-recorded.handler';
 import { SupportVisitDoneHandler } from './contacts/support-visit-done.handler';
 import { DecisionsModule } from './decisions/decisions.module';
+import { ServiceDecisionAppealEntity, ServiceDecisionDeliveryEntity, ServiceDecisionLetterEntity } from './decisions/decision-documents.entity';
 import { ServiceDecisionEntity } from './decisions/service-decision.entity';
 import { KelaNoticeReceivedHandler } from './kela-notices/kela-notice-received.handler';
 import { KelaNoticeEntity } from './kela-notices/kela-notice.entity';
@@ -36,6 +37,7 @@ import { AccessPolicy1763800000130 } from './migrations/1763800000130-access-pol
 import { AccessModule } from './access/access.module';
 import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
 import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
+import { DecisionLettersDeliveryAppeals1763800000132 } from './migrations/1763800000132-decision-letters-delivery-appeals.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -64,6 +66,9 @@ export const caseSubgraph: SubgraphDefinition = {
     ActivationFactsEntity,
     IncomeSupportDecisionEntity,
     ActivationPlanEntity,
+    ServiceDecisionLetterEntity,
+    ServiceDecisionDeliveryEntity,
+    ServiceDecisionAppealEntity,
   ],
   retention: CASE_RETENTION,
   migrations: [
@@ -80,6 +85,7 @@ export const caseSubgraph: SubgraphDefinition = {
     CaseOpenedBy1763800000110,
     AccessPolicy1763800000130,
     ActivationPlanSharedWith1763800000131,
+    DecisionLettersDeliveryAppeals1763800000132,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],
 };

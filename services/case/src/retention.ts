@@ -10,6 +10,9 @@ export const CASE_RETENTION: Record<string, RetentionClass> = {
   case_status_change: 'CLIENT_RELATIONSHIP_DOCUMENT',
   // What was done in it: service-task records of working-age services.
   service_decision: 'WORKING_AGE_SERVICE_RECORD',
+  service_decision_letter: 'WORKING_AGE_SERVICE_RECORD',
+  service_decision_delivery: 'WORKING_AGE_SERVICE_RECORD',
+  service_decision_appeal: 'WORKING_AGE_SERVICE_RECORD',
   contact: 'WORKING_AGE_SERVICE_RECORD',
   kela_notice: 'WORKING_AGE_SERVICE_RECORD',
   client_plan: 'WORKING_AGE_SERVICE_RECORD',

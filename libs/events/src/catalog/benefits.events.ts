@@ -96,3 +96,26 @@ export const IncomeSupportRecoveryClaimChanged = defineEvent({
     changedAt: timestamp,
   }),
 });
+
+/**
+ * A payment of granted income support: scheduled for one granted decision line, then batched into a
+ * pain.001 credit transfer for the county's bank. Ids, amount and dates only: never the payee's name or account.
+ */
+export const IncomeSupportPaymentChanged = defineEvent({
+  type: 'IncomeSupportPaymentChanged',
+  version: 1,
+  producer: 'benefits-handling',
+  payload: z.object({
+    paymentId: id,
+    decisionId: id,
+    applicationId: id,
+    clientId: id,
+    linePosition: z.number().int().nonnegative(),
+    payee: z.enum(['CLIENT', 'LANDLORD', 'PAYMENT_INTERMEDIARY_ACCOUNT']),
+    amountCents: cents,
+    dueOn: isoDate,
+    status: z.enum(['SCHEDULED', 'BATCHED']),
+    batchId: id.nullable(),
+    changedAt: timestamp,
+  }),
+});

@@ -34,6 +34,7 @@ import {
   IncomeSupportApplicationUpdated,
   IncomeSupportDecisionMade,
   IncomeSupportRecoveryClaimChanged,
+  IncomeSupportPaymentChanged,
   KelaNoticeReceived,
 } from './benefits.events';
 import { GroupAttendanceRecorded, GroupCapacityChanged, GroupEnrollmentChanged, GroupFacilitatorsChanged, GroupSessionsGenerated, RehabilitationGroupCreated } from './group.events';

@@ -61,6 +61,21 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     REMOTE: { fi: 'Etätapaaminen', sv: 'Distansmöte', en: 'Remote meeting' },
     GROUP_SESSION: { fi: 'Ryhmäkerta', sv: 'Gruppträff', en: 'Group session' },
   },
+  DecisionAppealResolution: {
+    DECISION_CHANGED: { fi: 'Päätöstä muutettu', sv: 'Beslutet ändrat', en: 'Decision changed' },
+    NOT_EXAMINED: { fi: 'Jätetty tutkimatta', sv: 'Avvisat utan prövning', en: 'Not examined' },
+    REJECTED: { fi: 'Hylätty', sv: 'Avslaget', en: 'Rejected' },
+  },
+  DecisionAppealStatus: {
+    PENDING: { fi: 'Käsittelyssä', sv: 'Under behandling', en: 'Pending' },
+    RESOLVED: { fi: 'Ratkaistu', sv: 'Avgjord', en: 'Resolved' },
+  },
+  DecisionDeliveryMethod: {
+    POST: { fi: 'Kirjeenä', sv: 'Per brev', en: 'By post' },
+    ELECTRONIC: { fi: 'Sähköisesti', sv: 'Elektroniskt', en: 'Electronically' },
+    IN_PERSON: { fi: 'Henkilökohtaisesti', sv: 'Personligen', en: 'In person' },
+    PROOF_OF_SERVICE: { fi: 'Todisteellisesti', sv: 'Bevisligen', en: 'With proof of service' },
+  },
   DecisionOutcome: {
     GRANTED: { fi: 'Myönteinen', sv: 'Positivt', en: 'Granted' },
     DENIED: { fi: 'Kielteinen', sv: 'Negativt', en: 'Denied' },
@@ -151,6 +166,10 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     LANDLORD: { fi: 'Vuokranantaja', sv: 'Hyresvärden', en: 'Landlord' },
     PAYMENT_INTERMEDIARY_ACCOUNT: { fi: 'Välitystili', sv: 'Förmedlingskonto', en: 'Payment intermediary account' },
   },
+  IncomeSupportPaymentStatus: {
+    SCHEDULED: { fi: 'Maksuun asetettu', sv: 'Schemalagd', en: 'Scheduled' },
+    BATCHED: { fi: 'Maksuaineistossa', sv: 'I betalningsfil', en: 'In a payment batch' },
+  },
   IncomeSupportQueue: {
     GENERAL: { fi: 'Yleinen jono', sv: 'Allmän kö', en: 'General queue' },
     STUDENTS: { fi: 'Opiskelijat', sv: 'Studerande', en: 'Students' },
@@ -186,6 +205,10 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     UNDER_25_UNEMPLOYED_4_MONTHS: { fi: 'Alle 25-vuotias, työtön 4 kuukautta', sv: 'Under 25 år, arbetslös 4 månader', en: 'Under 25, unemployed 4 months' },
     OVER_25_UNEMPLOYED_12_MONTHS: { fi: 'Yli 25-vuotias, työtön 12 kuukautta', sv: 'Över 25 år, arbetslös 12 månader', en: 'Over 25, unemployed 12 months' },
     IMMIGRANT_2_MONTHS: { fi: 'Maahanmuuttaja, 2 kuukautta', sv: 'Invandrare, 2 månader', en: 'Immigrant, 2 months' },
+  },
+  LetterLanguage: {
+    FI: { fi: 'suomi', sv: 'finska', en: 'Finnish' },
+    SV: { fi: 'ruotsi', sv: 'svenska', en: 'Swedish' },
   },
   MeasurementOccasion: {
     START: { fi: 'Alkumittaus', sv: 'Startmätning', en: 'Start' },
@@ -287,6 +310,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     ASSESSMENT: { fi: 'Palvelutarpeen arviointi', sv: 'Bedömning av servicebehov', en: 'Assessment' },
     CLIENT_PLAN: { fi: 'Asiakassuunnitelma', sv: 'Klientplan', en: 'Client plan' },
     SERVICE_DECISION: { fi: 'Palvelupäätös', sv: 'Servicebeslut', en: 'Service decision' },
+    DECISION_APPEAL: { fi: 'Oikaisuvaatimus', sv: 'Begäran om omprövning', en: 'Request for review' },
     CONTACT: { fi: 'Yhteydenotto', sv: 'Kontakt', en: 'Contact' },
     MEASUREMENT: { fi: 'Mittaus', sv: 'Mätning', en: 'Measurement' },
     ACTIVATION_PLAN: { fi: 'Aktivointisuunnitelma', sv: 'Aktiveringsplan', en: 'Activation plan' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { groupByKey } from '@asw/subgraph';
-import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
+import { DecisionLineEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './income-support-decision.entity';
 
 @Injectable()
 export class DecisionQueries {
@@ -18,5 +18,10 @@ export class DecisionQueries {
   async linesOf(decisionIds: readonly string[]): Promise<DecisionLineEntity[][]> {
     const rows = await this.dataSource.getRepository(DecisionLineEntity).find({ where: { decisionId: In([...decisionIds]) }, order: { position: 'ASC' } });
     return groupByKey(decisionIds, rows, (row) => row.decisionId);
+  }
+
+  async lettersOf(decisionIds: readonly string[]): Promise<Array<IncomeSupportDecisionLetterEntity | null>> {
+    const rows = await this.dataSource.getRepository(IncomeSupportDecisionLetterEntity).findBy({ decisionId: In([...decisionIds]) });
+    return groupByKey(decisionIds, rows, (row) => row.decisionId).map((group) => group[0] ?? null);
   }
 }

@@ -1,8 +1,20 @@
 import { Module } from '@nestjs/common';
+import { loadDecisionIssuingSettings } from '@asw/documents';
 import { IncomeSupportModule } from '../income-support/income-support.module';
 import { DecideApplicationCommand } from './decide-application.command';
+import { DECISION_ISSUING, IncomeSupportLetterIssuer } from './decision-letter.issuer';
 import { DecisionQueries } from './decision.queries';
 import { ApplicationDecisionsResolver, DecisionsResolver } from './decisions.resolver';
 
-@Module({ imports: [IncomeSupportModule], providers: [DecideApplicationCommand, DecisionQueries, DecisionsResolver, ApplicationDecisionsResolver] })
+@Module({
+  imports: [IncomeSupportModule],
+  providers: [
+    DecideApplicationCommand,
+    DecisionQueries,
+    DecisionsResolver,
+    ApplicationDecisionsResolver,
+    { provide: DECISION_ISSUING, useFactory: () => loadDecisionIssuingSettings() },
+    IncomeSupportLetterIssuer,
+  ],
+})
 export class DecisionsModule {}

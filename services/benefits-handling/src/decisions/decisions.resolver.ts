@@ -4,7 +4,7 @@ import { BenefitsAccess, HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportApplication } from '../income-support/income-support-application.model';
 import { DecideApplicationCommand } from './decide-application.command';
 import { DecisionQueries } from './decision.queries';
-import { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLine, IncomeSupportDecision } from './income-support-decision.model';
+import { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLine, IncomeSupportDecision, IncomeSupportDecisionLetter } from './income-support-decision.model';
 
 @Resolver(() => IncomeSupportDecision)
 export class DecisionsResolver {
@@ -38,6 +38,13 @@ export class DecisionsResolver {
   lines(@Parent() decision: IncomeSupportDecision, @Ctx() ctx: GraphContext): Promise<DecisionLine[]> {
     requireUser(ctx.identity, ...READ_ROLES);
     return ctx.loaders.get('decisionLines', (ids) => this.queries.linesOf(ids)).load(decision.id);
+  }
+
+  @ResolveField(() => IncomeSupportDecisionLetter, { nullable: true, description: 'Päätöskirje (PDF); null only for decisions made before letters existed' })
+  async letter(@Parent() decision: IncomeSupportDecision, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecisionLetter | null> {
+    requireUser(ctx.identity, ...READ_ROLES);
+    const row = await ctx.loaders.get('decisionLetter', (ids) => this.queries.lettersOf(ids)).load(decision.id);
+    return row ? { language: row.language, contentType: row.contentType, base64: row.content.toString('base64'), sha256: row.sha256, retentionClass: row.retentionClass, createdAt: row.createdAt } : null;
   }
 }
 

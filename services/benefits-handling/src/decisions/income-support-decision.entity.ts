@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { DeliveryMethod } from '@asw/calendar';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
 
 /** Toimeentulotukipäätös. Never edited: a correction is a new row referencing the one it replaces. */
@@ -21,6 +22,9 @@ export class IncomeSupportDecisionEntity {
 
   @Column({ name: 'decided_by', type: 'text' })
   decidedBy: string;
+
+  @Column({ name: 'delivery_method', type: 'text' })
+  deliveryMethod: DeliveryMethod;
 
   @Column({ name: 'sent_on', type: 'date' })
   sentOn: string;
@@ -77,4 +81,29 @@ export class DecisionLineEntity {
 
   @Column({ type: 'text' })
   payee: Payee;
+}
+
+/** Päätöskirje: the decision as a PDF, kept as long as the decision. */
+@Entity({ name: 'income_support_decision_letter' })
+export class IncomeSupportDecisionLetterEntity {
+  @PrimaryColumn({ name: 'decision_id', type: 'uuid' })
+  decisionId: string;
+
+  @Column({ type: 'text' })
+  language: 'FI' | 'SV';
+
+  @Column({ name: 'content_type', type: 'text' })
+  contentType: string;
+
+  @Column({ type: 'bytea' })
+  content: Buffer;
+
+  @Column({ type: 'text' })
+  sha256: string;
+
+  @Column({ name: 'retention_class', type: 'text' })
+  retentionClass: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

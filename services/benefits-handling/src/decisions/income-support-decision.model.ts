@@ -1,9 +1,19 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DeliveryMethod } from '@asw/calendar';
 import { LocalDateScalar } from '@asw/subgraph';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
 
 registerEnumType(DecisionOutcome, { name: 'IncomeSupportDecisionOutcome', description: 'GRANTED = myönteinen, PARTIALLY_GRANTED = osittain myönteinen, DENIED = kielteinen' });
 registerEnumType(LegalBasis, { name: 'IncomeSupportLegalBasis', description: 'Oikeusperuste: SUPPLEMENTARY_7C = täydentävä §7 c, PREVENTIVE_13 = ehkäisevä §13 (Laki toimeentulotuesta 1412/1997)' });
+registerEnumType(DeliveryMethod, {
+  name: 'DecisionDeliveryMethod',
+  description: 'Tiedoksiantotapa: POST kirje (HL 59 §, 7. päivä), ELECTRONIC sähköinen (laki 13/2003 19 §, 3. päivä), IN_PERSON henkilökohtaisesti, PROOF_OF_SERVICE todisteellisesti (todellinen päivä)',
+});
+export enum LetterLanguageOption {
+  FI = 'FI',
+  SV = 'SV',
+}
+registerEnumType(LetterLanguageOption, { name: 'LetterLanguage', description: 'Päätöskirjeen kieli: FI suomi, SV svenska' });
 registerEnumType(Payee, { name: 'IncomeSupportPayee', description: 'Maksunsaaja: CLIENT = asiakas, LANDLORD = vuokranantaja, PAYMENT_INTERMEDIARY_ACCOUNT = välitystili' });
 
 @ObjectType('IncomeSupportDecisionLine', { description: 'Päätösrivi: one expense, claimed vs granted, in cents.' })
@@ -44,10 +54,13 @@ export class IncomeSupportDecision {
   @Field(() => String, { description: 'Päättäjä (user id)' })
   decidedBy: string;
 
+  @Field(() => DeliveryMethod, { description: 'Tiedoksiantotapa' })
+  deliveryMethod: DeliveryMethod;
+
   @Field(() => LocalDateScalar, { description: 'Lähetetty' })
   sentOn: string;
 
-  @Field(() => LocalDateScalar, { description: 'Katsotaan saaduksi: the 7th day after sending (Hallintolaki 59 §)' })
+  @Field(() => LocalDateScalar, { description: 'Tiedoksisaantipäivä: post the 7th day after sending (HL 59 §), electronic the 3rd (laki 13/2003 19 §), otherwise the actual day' })
   deemedReceivedOn: string;
 
   @Field(() => LocalDateScalar, { description: 'Oikaisuvaatimuksen määräaika: 30 days from receipt, moved off non-working days' })
@@ -106,6 +119,15 @@ export class DecideIncomeSupportApplicationInput {
 
   @Field(() => Boolean, { defaultValue: false, description: '§20: the support will be recovered when income or assets become available' })
   recoveryDecidedWhenGranting: boolean;
+
+  @Field(() => DeliveryMethod, { nullable: true, description: 'Tiedoksiantotapa; POST if left out' })
+  deliveryMethod?: DeliveryMethod | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
+  receivedOn?: string | null;
+
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter (the client’s asiointikieli); FI if left out' })
+  letterLanguage?: LetterLanguageOption | null;
 }
 
 @InputType({ description: 'Oikaisu: a new decision replacing an earlier one on the same application.' })
@@ -124,4 +146,34 @@ export class CorrectIncomeSupportDecisionInput {
 
   @Field(() => Boolean, { defaultValue: false })
   recoveryDecidedWhenGranting: boolean;
+
+  @Field(() => DeliveryMethod, { nullable: true, description: 'Tiedoksiantotapa; POST if left out' })
+  deliveryMethod?: DeliveryMethod | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
+  receivedOn?: string | null;
+
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter (the client’s asiointikieli); FI if left out' })
+  letterLanguage?: LetterLanguageOption | null;
+}
+
+@ObjectType('IncomeSupportDecisionLetter', { description: 'Päätöskirje: the decision as a PDF' })
+export class IncomeSupportDecisionLetter {
+  @Field(() => String, { description: 'FI or SV' })
+  language: string;
+
+  @Field(() => String)
+  contentType: string;
+
+  @Field(() => String, { description: 'The PDF, base64' })
+  base64: string;
+
+  @Field(() => String, { description: 'SHA-256 of the PDF, hex' })
+  sha256: string;
+
+  @Field(() => String, { description: 'Säilytysluokka: kept as long as the decision' })
+  retentionClass: string;
+
+  @Field(() => Date)
+  createdAt: Date;
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { UserIdentity } from '@asw/auth';
-import { todayInFinland } from '@asw/calendar';
+import { decisionDayWithinWindow, DeliveryMethod, todayInFinland } from '@asw/calendar';
+import type { DecisionIssuingSettings } from '@asw/documents';
 import { EventPublisher, ServiceDecisionMade } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
 import { CaseEntity } from '../cases/case.entity';
 import { stepDate } from '../cases/case.rules';
 import { CaseStatus, ServiceDecisionInput, validateServiceDecision, WorkerRole } from '../domain';
+import { insertDelivery } from './decision-delivery.commands';
+import { DECISION_ISSUING, DecisionLetterIssuer } from './decision-letter.issuer';
 import { ServiceDecisionEntity } from './service-decision.entity';
 
 /** Services are decided after the assessment (§36 → §45): on a case in planning or active. */
@@ -18,6 +21,8 @@ export class ServiceDecisionCommand {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventPublisher,
+    private readonly letters: DecisionLetterIssuer,
+    @Inject(DECISION_ISSUING) private readonly issuing: DecisionIssuingSettings,
   ) {}
 
   async execute(
@@ -36,6 +41,8 @@ export class ServiceDecisionCommand {
         throw conflict(`A service decision needs a completed service need assessment and an open case; the case is ${found.status}`, { status: found.status });
       }
       const decidedOn = stepDate('decidedOn', input.decidedOn, found.initiatedOn, today);
+      // Back-dated entry of a decision signed earlier: only within the county's window.
+      decisionDayWithinWindow(decidedOn, today, this.issuing.backdateMaxDays);
       const sentOn = input.sentOn ? stepDate('sentOn', input.sentOn, decidedOn, today) : null;
       const row = manager.create(ServiceDecisionEntity, {
         id: randomUUID(),
@@ -48,6 +55,9 @@ export class ServiceDecisionCommand {
         sentOn,
       });
       await manager.insert(ServiceDecisionEntity, row);
+      // Signed: the letter is rendered and stored with the decision; a decision posted at once is delivered by post.
+      await this.letters.issue(manager, row);
+      if (sentOn) await insertDelivery(manager, row, { method: DeliveryMethod.POST, sentOn }, identity.userId, today);
       await this.events.publish(
         manager,
         ServiceDecisionMade,

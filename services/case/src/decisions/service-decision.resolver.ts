@@ -6,6 +6,7 @@ import { Case } from '../cases/case.model';
 import { CaseQueries } from '../cases/case.queries';
 import { loadCase } from '../cases/case.resolver';
 
+import { DecisionDocumentsQueries } from './decision-documents.queries';
 import { ServiceDecisionCommand } from './service-decision.command';
 import { MakeServiceDecisionInput, ServiceDecision } from './service-decision.model';
 import { ServiceDecisionQueries } from './service-decision.queries';
@@ -15,7 +16,17 @@ export class ServiceDecisionResolver {
   constructor(
     private readonly command: ServiceDecisionCommand,
     private readonly cases: CaseQueries,
+    private readonly documents: DecisionDocumentsQueries,
   ) {}
+
+  /** The recorded delivery; decisions from before deliveries were recorded keep their posting day (sentOn, by post). */
+  private async notification(decision: ServiceDecision, ctx: GraphContext): Promise<{ receivedOn: LocalDate; appealDeadline: LocalDate } | null> {
+    const delivery = await ctx.loaders.get('serviceDecisionDelivery', (ids) => this.documents.deliveriesOf(ids)).load(decision.id);
+    if (delivery) return delivery;
+    if (!decision.sentOn) return null;
+    const posted = decisionNotification(decision.sentOn);
+    return { receivedOn: posted.deemedReceivedOn, appealDeadline: posted.appealDeadline };
+  }
 
   @Mutation(() => ServiceDecision, {
     name: 'makeServiceDecision',
@@ -30,9 +41,13 @@ export class ServiceDecisionResolver {
     return decision;
   }
 
-  @ResolveField(() => LocalDateScalar, { name: 'deemedReceivedOn', nullable: true, description: 'Tiedoksisaantipäivä: the 7th day after posting (Hallintolaki 59 §)' })
-  deemedReceivedOn(@Parent() decision: ServiceDecision): LocalDate | null {
-    return decision.sentOn ? decisionNotification(decision.sentOn).deemedReceivedOn : null;
+  @ResolveField(() => LocalDateScalar, {
+    name: 'deemedReceivedOn',
+    nullable: true,
+    description: 'Tiedoksisaantipäivä from the delivery: post the 7th day (HL 59 §), electronic the 3rd (laki 13/2003 19 §), otherwise the actual day',
+  })
+  async deemedReceivedOn(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<LocalDate | null> {
+    return (await this.notification(decision, ctx))?.receivedOn ?? null;
   }
 
   @ResolveField(() => LocalDateScalar, {
@@ -40,8 +55,8 @@ export class ServiceDecisionResolver {
     nullable: true,
     description: 'Oikaisuvaatimuksen määräaika: 30 days from receipt, moved off weekends and holidays (Hallintolaki 49 c §, laki 150/1930)',
   })
-  appealDeadline(@Parent() decision: ServiceDecision): LocalDate | null {
-    return decision.sentOn ? decisionNotification(decision.sentOn).appealDeadline : null;
+  async appealDeadline(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<LocalDate | null> {
+    return (await this.notification(decision, ctx))?.appealDeadline ?? null;
   }
 }
 

@@ -11,6 +11,8 @@ export enum TimelineEntryKind {
   CLIENT_PLAN = 'CLIENT_PLAN',
   /** Päätös (SHL §45) */
   SERVICE_DECISION = 'SERVICE_DECISION',
+  /** Oikaisuvaatimus päätökseen (HL 49 a §): arrival, and again when resolved */
+  DECISION_APPEAL = 'DECISION_APPEAL',
   /** Yhteydenotto tai käynti */
   CONTACT = 'CONTACT',
   /** Mittaus (EUROHIS-QOL 8, AVAIN) */

@@ -4,6 +4,7 @@ import { groupByKey } from '@asw/subgraph';
 import { IncomeSupportDecisionEntity } from '../activation/activation.entity';
 import { CaseStatusChangeEntity } from '../cases/case.entity';
 import { ContactEntity } from '../contacts/contact.entity';
+import { ServiceDecisionAppealEntity } from '../decisions/decision-documents.entity';
 import { ServiceDecisionEntity } from '../decisions/service-decision.entity';
 import { CaseStatus, scoreEurohis8, TimelineEntry, TimelineEntryKind } from '../domain';
 import { KelaNoticeEntity } from '../kela-notices/kela-notice.entity';
@@ -31,7 +32,7 @@ export class TimelineQueries {
   async byClientIds(clientIds: readonly string[]): Promise<ClientTimelineEntry[][]> {
     const ids = [...clientIds];
     const where = { clientId: In(ids) };
-    const [changes, decisions, contacts, plans, measurements, incomeSupport, notices] = await Promise.all([
+    const [changes, decisions, contacts, plans, measurements, incomeSupport, notices, appeals] = await Promise.all([
       this.dataSource
         .getRepository(CaseStatusChangeEntity)
         .createQueryBuilder('change')
@@ -45,6 +46,7 @@ export class TimelineQueries {
       this.dataSource.getRepository(MeasurementEntity).findBy(where),
       this.dataSource.getRepository(IncomeSupportDecisionEntity).findBy(where),
       this.dataSource.getRepository(KelaNoticeEntity).findBy(where),
+      this.dataSource.getRepository(ServiceDecisionAppealEntity).findBy(where),
     ]);
     const entries: ClientTimelineEntry[] = [
       ...changes.map((c) => ({
@@ -67,6 +69,15 @@ export class TimelineQueries {
         summary: `EUROHIS-QOL 8 ${m.occasion}: mean ${scoreEurohis8(m.answers).mean}`,
       })),
       ...incomeSupport.map((d) => ({ id: d.decisionId, kind: TimelineEntryKind.INCOME_SUPPORT_DECISION, at: d.decidedAt, clientId: d.clientId, caseId: null, summary: `${d.kind} income support ${d.outcome}` })),
+      // One entry per request for review, at its arrival; the summary follows its handling.
+      ...appeals.map((a) => ({
+        id: a.id,
+        kind: TimelineEntryKind.DECISION_APPEAL,
+        at: startOfDay(a.receivedOn),
+        clientId: a.clientId,
+        caseId: a.caseId,
+        summary: `Request for review ${a.inTime ? 'in time' : 'late'}, ${a.status === 'RESOLVED' ? `resolved ${a.resolution} on ${a.resolvedOn}` : 'pending'}`,
+      })),
       ...notices.map((n) => ({ id: n.noticeId, kind: TimelineEntryKind.KELA_NOTICE, at: n.receivedAt, clientId: n.clientId, caseId: n.caseId, summary: `Kela notice ${n.noticeType}` })),
     ];
     return groupByKey(clientIds, entries, (entry) => entry.clientId);

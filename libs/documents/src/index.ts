@@ -1,0 +1,3 @@
+export * from './letter-template';
+export * from './decision-letter';
+export * from './issuing.config';

@@ -1,0 +1,169 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { Identity } from '@asw/auth';
+import { addDays, appealDeadlineAfterNotification, LocalDate, todayInFinland } from '@asw/calendar';
+import { eventually, TEST_WORKER } from '@asw/testing';
+import { pdfText } from '../../libs/testing/src/pdf-text';
+import { ok as okOn, testIdentityCode } from '../support/case-steps';
+import { RunningGraph, startGraph } from '../support/graph.harness';
+
+// Plain-language description: decisions-payments.feature.md beside this file.
+const HANDLER: Identity = { kind: 'user', userId: 'handler-e2e-payments', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely', organisation: 'test-county' };
+const LANDLORD_IBAN = 'FI4950009420028730';
+const CLIENT_IBAN = 'FI2112345600000785';
+
+const DECIDE = `mutation ($input: DecideIncomeSupportApplicationInput!) { decideIncomeSupportApplication(input: $input) {
+  id outcome deliveryMethod sentOn deemedReceivedOn appealDeadline grantedTotalCents
+  letter { language contentType sha256 base64 retentionClass }
+  payments { id } } }`;
+const SCHEDULE = `mutation ($input: ScheduleIncomeSupportPaymentsInput!) { scheduleIncomeSupportPayments(input: $input) { id decisionId linePosition payee amountCents dueOn status batchId } }`;
+const BATCH = `mutation ($input: CreateIncomeSupportPaymentBatchInput!) { createIncomeSupportPaymentBatch(input: $input) {
+  id messageId requestedExecutionDate numberOfTransactions controlSumCents document payments { id status batchId } } }`;
+const DECISION_PAYMENTS = `query ($id: ID!) { client(id: $id) { incomeSupportApplications { decisions { id payments { id linePosition amountCents status batchId } } } } }`;
+
+describe('a granted income-support decision: letter, payments and a pain.001 batch through the gateway', () => {
+  let graph: RunningGraph;
+  let worker: string;
+  let handler: string;
+  const today: LocalDate = todayInFinland();
+
+  beforeAll(async () => {
+    graph = await startGraph();
+    [worker, handler] = await Promise.all([graph.token(TEST_WORKER), graph.token(HANDLER)]);
+  });
+  afterAll(() => graph?.close());
+
+  const ok = (query: string, variables: Record<string, unknown>, token = handler) => okOn(graph, query, variables, token);
+  const rows = async (table: string) => Number((await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  it('decides with a letter, pays each granted line once, and batches the payments as pain.001', async () => {
+    const { registerClient } = await ok(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, {
+      input: { personalIdentityCode: testIdentityCode('170785', 963), firstName: 'Stina', lastName: 'Sundström', municipalityCode: '398', preferredLanguage: 'SV' },
+    }, worker);
+    const clientId: string = registerClient.id;
+    await ok(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } }, worker);
+    await eventually(async () => {
+      expect(await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT 1 FROM known_client WHERE client_id = $1`, [clientId])).toHaveLength(1);
+    });
+    const receivedOn = addDays(today, -3);
+    const application = (
+      await ok(`mutation ($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id } }`, {
+        input: {
+          clientId,
+          kind: 'SUPPLEMENTARY',
+          channel: 'PAPER',
+          receivedOn,
+          expenses: [
+            { expenseType: 'RENT', claimedCents: 65_000 },
+            { expenseType: 'MEDICINE', claimedCents: 4_590 },
+            { expenseType: 'HOUSEHOLD_GOODS', claimedCents: 50_000 },
+          ],
+        },
+      })
+    ).registerIncomeSupportApplication;
+
+    const decided = (
+      await ok(DECIDE, {
+        input: {
+          applicationId: application.id,
+          decidedOn: today,
+          deliveryMethod: 'ELECTRONIC',
+          letterLanguage: 'SV',
+          lines: [
+            { expenseType: 'RENT', claimedCents: 65_000, grantedCents: 65_000, legalBasis: 'SUPPLEMENTARY_7C', payee: 'LANDLORD' },
+            { expenseType: 'MEDICINE', claimedCents: 4_590, grantedCents: 4_590, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+            { expenseType: 'HOUSEHOLD_GOODS', claimedCents: 50_000, grantedCents: 0, reason: 'Inget behov av nya möbler', legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+          ],
+        },
+      })
+    ).decideIncomeSupportApplication;
+    // Electronic: received on the 3rd day (laki 13/2003 19 §); appeal 30 days from it (HL 49 c §, 150/1930 5 §).
+    const deadline = appealDeadlineAfterNotification(addDays(today, 3));
+    expect(decided).toMatchObject({ outcome: 'PARTIALLY_GRANTED', deliveryMethod: 'ELECTRONIC', sentOn: today, deemedReceivedOn: addDays(today, 3), appealDeadline: deadline, grantedTotalCents: 69_590, payments: [] });
+    expect(decided.letter).toMatchObject({ language: 'SV', contentType: 'application/pdf', retentionClass: expect.any(String) });
+    const { text } = await pdfText(Buffer.from(decided.letter.base64, 'base64'));
+    const [y, m, d] = deadline.split('-').map(Number);
+    for (const expected of [
+      'Beslut om utkomststöd',
+      'Delvis positivt',
+      'Hyra: Sökt 650,00 €, Beviljat 650,00 €; Betalningsmottagare: Hyresvärden',
+      'Läkemedel: Sökt 45,90 €, Beviljat 45,90 €',
+      'Hushållsartiklar och möbler: Sökt 500,00 €, Beviljat 0,00 €',
+      'Inget behov av nya möbler',
+      'Sammanlagt: Sökt 1 195,90 €, Beviljat 695,90 €',
+      'Lagen om utkomststöd 1412/1997 7 c §',
+      'handler-e2e-payments, förmånshandläggare',
+      `Tidsfristen för begäran om omprövning går ut ${d}.${m}.${y}.`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+
+    // Bad accounts are refused with a reason, and nothing is written.
+    const before = { payments: await rows('income_support_payment'), outbox: await rows('outbox') };
+    const accounts = [
+      { payee: 'LANDLORD', iban: LANDLORD_IBAN, name: 'Hyresbolaget Ab' },
+      { payee: 'CLIENT', iban: CLIENT_IBAN, name: 'Stina Sundström' },
+    ];
+    for (const [given, reason] of [
+      [[{ ...accounts[0], iban: 'FI4950009420028731' }, accounts[1]], 'IBAN_CHECKSUM'],
+      [[accounts[0]], 'ACCOUNT_MISSING'],
+    ] as const) {
+      const refused = await graph.request(SCHEDULE, { input: { decisionId: decided.id, dueOn: today, accounts: given } }, handler);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason } });
+    }
+    expect({ payments: await rows('income_support_payment'), outbox: await rows('outbox') }).toEqual(before);
+
+    // One payment per granted line (the line granted nothing is not paid); asking again returns the same ones.
+    const dueOn = addDays(today, 1);
+    const payments = (await ok(SCHEDULE, { input: { decisionId: decided.id, dueOn, accounts } })).scheduleIncomeSupportPayments;
+    expect(payments.map(({ linePosition, payee, amountCents, status }: any) => ({ linePosition, payee, amountCents, status }))).toEqual([
+      { linePosition: 0, payee: 'LANDLORD', amountCents: 65_000, status: 'SCHEDULED' },
+      { linePosition: 1, payee: 'CLIENT', amountCents: 4_590, status: 'SCHEDULED' },
+    ]);
+    const again = (await ok(SCHEDULE, { input: { decisionId: decided.id, dueOn, accounts } })).scheduleIncomeSupportPayments;
+    expect(again).toEqual(payments);
+    const changed = await graph.request(SCHEDULE, { input: { decisionId: decided.id, dueOn: addDays(dueOn, 1), accounts } }, handler);
+    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'PAYMENTS_ALREADY_SCHEDULED', differs: 'dueOn' } });
+    expect(await rows('income_support_payment')).toBe(before.payments + 2);
+    // The database itself refuses a second payment for a line.
+    await expect(
+      graph.subgraphs['benefits-handling'].dataSource.query(
+        `INSERT INTO income_support_payment (id, decision_id, line_position, client_id, payee, creditor_name, creditor_iban, amount_cents, due_on, status, created_by)
+         VALUES (gen_random_uuid(), $1, 0, $2, 'LANDLORD', 'x', $3, 1, $4, 'SCHEDULED', 'x')`,
+        [decided.id, clientId, LANDLORD_IBAN, dueOn],
+      ),
+    ).rejects.toThrow(/unique|duplicate/i);
+
+    // The bank file: pain.001.001.09, counts and control sum matching the payments (650.00 + 45.90).
+    const batch = (await ok(BATCH, { input: { executionDate: dueOn } })).createIncomeSupportPaymentBatch;
+    expect(batch).toMatchObject({ requestedExecutionDate: dueOn, numberOfTransactions: 2, controlSumCents: 69_590 });
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => name === 'CdtTrfTxInf' }).parse(batch.document);
+    expect(parsed.Document['@_xmlns']).toBe('urn:iso:std:iso:20022:tech:xsd:pain.001.001.09');
+    const { GrpHdr, PmtInf } = parsed.Document.CstmrCdtTrfInitn;
+    expect(GrpHdr).toMatchObject({ MsgId: batch.messageId, NbOfTxs: '2', CtrlSum: '695.90' });
+    expect(PmtInf).toMatchObject({ PmtMtd: 'TRF', NbOfTxs: '2', CtrlSum: '695.90', ReqdExctnDt: { Dt: dueOn } });
+    const transfers = PmtInf.CdtTrfTxInf.map((t: any) => [t.PmtId.EndToEndId, t.Amt.InstdAmt['#text'], t.Amt.InstdAmt['@_Ccy'], t.CdtrAcct.Id.IBAN]);
+    expect(transfers).toEqual([
+      [payments[0].id.replace(/-/g, ''), '650.00', 'EUR', LANDLORD_IBAN],
+      [payments[1].id.replace(/-/g, ''), '45.90', 'EUR', CLIENT_IBAN],
+    ]);
+    expect(batch.payments.every((p: any) => p.status === 'BATCHED' && p.batchId === batch.id)).toBe(true);
+    const nothingLeft = await graph.request(BATCH, { input: { executionDate: dueOn } }, handler);
+    expect(nothingLeft.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'NOTHING_TO_BATCH' } });
+
+    // The payments show on the decision, batched.
+    const seen = (await ok(DECISION_PAYMENTS, { id: clientId })).client.incomeSupportApplications[0].decisions[0];
+    expect(seen.payments).toEqual(payments.map((p: any) => ({ id: p.id, linePosition: p.linePosition, amountCents: p.amountCents, status: 'BATCHED', batchId: batch.id })));
+
+    // On Kafka: each payment scheduled, then batched; ids and amounts, no name, no account.
+    await eventually(async () => {
+      const { messages } = await graph.sweep();
+      const changes = messages.filter((message) => message.includes('IncomeSupportPaymentChanged') && message.includes(decided.id));
+      expect(changes).toHaveLength(4);
+      for (const message of changes) {
+        expect(message).not.toContain('Sundström');
+        expect(message).not.toContain(CLIENT_IBAN);
+        expect(message).not.toContain(LANDLORD_IBAN);
+      }
+    }, 30_000);
+  });
+});
