@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RunningGateway, RunningGraph, startGraph } from '../support/graph.harness';
@@ -13,7 +14,13 @@ describe('the graph with a frontend developer’s standard tools', () => {
 
   beforeAll(async () => {
     graph = await startGraph();
-    production = await graph.startGateway({ NODE_ENV: 'production' });
+    // Production's own secrets (it refuses the repository's development ones).
+    production = await graph.startGateway({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+      AUTH_ALLOW_HS256_IN_PRODUCTION: 'true',
+      GATEWAY_IDENTITY_SECRET: randomBytes(32).toString('hex'),
+    });
     base = graph.url.replace(/\/graphql$/, '');
   });
   afterAll(async () => {
