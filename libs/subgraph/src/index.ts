@@ -24,3 +24,4 @@ export { storeJustifiedAccess, activeJustifications } from './justified-access/j
 export type { JustifiedGrant } from './justified-access/justified-access';
 export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idempotency.rules';
 export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';
+export { StoredLetterColumns, StoredLetterFields, letterFields } from './letters/stored-letter';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, GraphContext, requireUser } from '@asw/subgraph';
+import { Ctx, GraphContext, letterFields, requireUser } from '@asw/subgraph';
 import { BenefitsAccess, HANDLE_ROLES, READ_ROLES } from '../access';
 import { IncomeSupportApplication } from '../income-support/income-support-application.model';
 import { DecideApplicationCommand } from './decide-application.command';
@@ -44,7 +44,7 @@ export class DecisionsResolver {
   async letter(@Parent() decision: IncomeSupportDecision, @Ctx() ctx: GraphContext): Promise<IncomeSupportDecisionLetter | null> {
     requireUser(ctx.identity, ...READ_ROLES);
     const row = await ctx.loaders.get('decisionLetter', (ids) => this.queries.lettersOf(ids)).load(decision.id);
-    return row ? { language: row.language, contentType: row.contentType, base64: row.content.toString('base64'), sha256: row.sha256, retentionClass: row.retentionClass, createdAt: row.createdAt } : null;
+    return row ? letterFields(row) : null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { StoredLetterColumns } from '@asw/subgraph';
 import type { DeliveryMethod } from '@asw/calendar';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
 
@@ -85,25 +86,4 @@ export class DecisionLineEntity {
 
 /** Päätöskirje: the decision as a PDF, kept as long as the decision. */
 @Entity({ name: 'income_support_decision_letter' })
-export class IncomeSupportDecisionLetterEntity {
-  @PrimaryColumn({ name: 'decision_id', type: 'uuid' })
-  decisionId: string;
-
-  @Column({ type: 'text' })
-  language: 'FI' | 'SV';
-
-  @Column({ name: 'content_type', type: 'text' })
-  contentType: string;
-
-  @Column({ type: 'bytea' })
-  content: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'retention_class', type: 'text' })
-  retentionClass: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
+export class IncomeSupportDecisionLetterEntity extends StoredLetterColumns {}

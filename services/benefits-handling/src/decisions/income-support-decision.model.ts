@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { StoredLetterFields } from '@asw/subgraph';
 import { DeliveryMethod } from '@asw/calendar';
 import { LocalDateScalar } from '@asw/subgraph';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
@@ -158,22 +159,4 @@ export class CorrectIncomeSupportDecisionInput {
 }
 
 @ObjectType('IncomeSupportDecisionLetter', { description: 'Päätöskirje: the decision as a PDF' })
-export class IncomeSupportDecisionLetter {
-  @Field(() => String, { description: 'FI or SV' })
-  language: string;
-
-  @Field(() => String)
-  contentType: string;
-
-  @Field(() => String, { description: 'The PDF, base64' })
-  base64: string;
-
-  @Field(() => String, { description: 'SHA-256 of the PDF, hex' })
-  sha256: string;
-
-  @Field(() => String, { description: 'Säilytysluokka: kept as long as the decision' })
-  retentionClass: string;
-
-  @Field(() => Date)
-  createdAt: Date;
-}
+export class IncomeSupportDecisionLetter extends StoredLetterFields {}

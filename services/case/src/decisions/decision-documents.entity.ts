@@ -1,31 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { StoredLetterColumns } from '@asw/subgraph';
 import type { DeliveryMethod, LocalDate } from '@asw/calendar';
 import type { AppealResolution, AppealStatus } from './appeal.rules';
 
 /** Päätöskirje: the signed decision as a PDF, kept as long as the decision. */
 @Entity({ name: 'service_decision_letter' })
-export class ServiceDecisionLetterEntity {
-  @PrimaryColumn({ name: 'decision_id', type: 'uuid' })
-  decisionId: string;
-
-  @Column({ type: 'text' })
-  language: 'FI' | 'SV';
-
-  @Column({ name: 'content_type', type: 'text' })
-  contentType: string;
-
-  @Column({ type: 'bytea' })
-  content: Buffer;
-
-  @Column({ type: 'text' })
-  sha256: string;
-
-  @Column({ name: 'retention_class', type: 'text' })
-  retentionClass: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
+export class ServiceDecisionLetterEntity extends StoredLetterColumns {}
 
 /** Tiedoksianto: how and when the decision reached the client; recorded once. */
 @Entity({ name: 'service_decision_delivery' })

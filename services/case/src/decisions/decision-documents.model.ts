@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { StoredLetterFields } from '@asw/subgraph';
 import { DeliveryMethod, LocalDate } from '@asw/calendar';
 import { LocalDateScalar } from '@asw/subgraph';
 import { AppealResolution, AppealStatus } from './appeal.rules';
@@ -14,25 +15,7 @@ registerEnumType(AppealResolution, {
 });
 
 @ObjectType('ServiceDecisionLetter', { description: 'Päätöskirje: the signed decision as a PDF in the client’s language' })
-export class ServiceDecisionLetter {
-  @Field(() => String, { description: 'FI or SV' })
-  language: string;
-
-  @Field(() => String)
-  contentType: string;
-
-  @Field(() => String, { description: 'The PDF, base64' })
-  base64: string;
-
-  @Field(() => String, { description: 'SHA-256 of the PDF, hex' })
-  sha256: string;
-
-  @Field(() => String, { description: 'Säilytysluokka: kept as long as the decision' })
-  retentionClass: string;
-
-  @Field(() => Date)
-  createdAt: Date;
-}
+export class ServiceDecisionLetter extends StoredLetterFields {}
 
 @ObjectType('ServiceDecisionDelivery', { description: 'Tiedoksianto: how and when the decision reached the client' })
 export class ServiceDecisionDelivery {

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Ctx, GraphContext, letterFields, parseId } from '@asw/subgraph';
 import { authorizeClientAccess } from '../access/client-access';
 import { DecisionDeliveryCommands } from './decision-delivery.commands';
-import { ServiceDecisionLetterEntity } from './decision-documents.entity';
 import {
   RecordServiceDecisionAppealInput, RecordServiceDecisionDeliveryInput, ResolveServiceDecisionAppealInput, ServiceDecisionAppeal, ServiceDecisionDelivery,
   ServiceDecisionLetter,
@@ -10,14 +9,6 @@ import {
 import { DecisionDocumentsQueries } from './decision-documents.queries';
 import { ServiceDecision } from './service-decision.model';
 
-const asLetter = (row: ServiceDecisionLetterEntity): ServiceDecisionLetter => ({
-  language: row.language,
-  contentType: row.contentType,
-  base64: row.content.toString('base64'),
-  sha256: row.sha256,
-  retentionClass: row.retentionClass,
-  createdAt: row.createdAt,
-});
 
 /** A signed decision's letter, delivery and requests for review. Access: as for the decision itself, one check per resolver. */
 @Resolver(() => ServiceDecision)
@@ -31,7 +22,7 @@ export class DecisionDocumentsResolver {
   async letter(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<ServiceDecisionLetter | null> {
     await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions');
     const row = await ctx.loaders.get('serviceDecisionLetter', (ids) => this.queries.lettersOf(ids)).load(decision.id);
-    return row ? asLetter(row) : null;
+    return row ? letterFields(row) : null;
   }
 
   @ResolveField(() => ServiceDecisionDelivery, { name: 'delivery', nullable: true, description: 'Tiedoksianto; null until recorded' })
