@@ -8,44 +8,29 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { databaseUrl, ensureServiceDatabase, isAlive, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
+import { databaseUrl, ensureServiceDatabase, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
 import { devPorts, DevPorts, PortSettingError, subgraphUrlOverrides } from './dev-ports';
 import { SUBGRAPHS } from './graph';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildInto } = require('./build.js') as { buildInto(outDir: string): number };
 
 const log = createLogger('dev-runner');
 const children: ChildProcess[] = [];
 let stopping = false;
 
 const root = process.cwd(); // npm scripts run at the repository root
-const buildsDir = join(root, '.cache', 'builds');
-/** This run's own build: no other tool or run writes here, and it is removed when the graph stops. */
-const buildDir = join(buildsDir, `start-${process.pid}`);
-
-/** Builds of earlier runs that ended without tidying (killed): their owner's pid is no longer alive. */
-function removeAbandonedBuilds(): void {
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(buildsDir);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const owner = /^start-(\d+)$/.exec(entry);
-    if (owner && Number(owner[1]) !== process.pid && !isAlive(Number(owner[1]))) rmSync(join(buildsDir, entry), { recursive: true, force: true });
-  }
-}
+/**
+ * This run's own build (tools/launch-start.js compiles it and runs this file from it): no other tool or
+ * run writes there, and the launcher removes it when the graph stops.
+ */
+const buildDir = process.env.ASW_START_BUILD ?? '';
 
 function startApp(name: string, entry: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', join(buildDir, entry)], {
@@ -91,7 +76,6 @@ async function shutdown(code: number): Promise<void> {
     ),
   );
   await infraStop?.();
-  rmSync(buildDir, { recursive: true, force: true });
   process.exit(code);
 }
 
@@ -177,11 +161,8 @@ async function main(): Promise<void> {
   const brokers = infra.kafka.brokers.join(',');
   const gatewayIdentitySecret = process.env.GATEWAY_IDENTITY_SECRET ?? DEV_AUTH.gatewayIdentitySecret;
 
-  removeAbandonedBuilds();
-  mkdirSync(buildsDir, { recursive: true });
-  rmSync(buildDir, { recursive: true, force: true });
-  const built = buildInto(buildDir);
-  log.info(`built ${built} files into ${buildDir.slice(root.length + 1)} (this run's own build)`);
+  if (!buildDir) throw new StartError('run the graph with `npm start` (tools/launch-start.js builds the copy it runs from)');
+  log.info(`built ${process.env.ASW_START_BUILT_FILES ?? 'the'} files into ${relative(root, buildDir)} (this run's own build)`);
 
   const databaseOf = (entry: (typeof SUBGRAPHS)[number]) => `${databasePrefix}${entry.database}`;
   for (const entry of SUBGRAPHS) {

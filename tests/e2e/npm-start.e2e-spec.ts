@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { isPortFree } from '@asw/infra';
 import { postGraphQL, startTsProcess, testTopicPrefix, TsProcess, uniqueSuffix } from '@asw/testing';
 
-// Issues 21 and 15: `npm start` (tools/start.ts, as the npm script runs it) on chosen ports, with other
+// Issues 21 and 15: `npm start` (tools/launch-start.js, as the npm script runs it) on chosen ports, with other
 // tools run while the graph runs and two at once, a log without error-level lines, and a clean Ctrl-C.
 const root = join(__dirname, '..', '..');
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ describe('npm start', () => {
   it('on a chosen base port: the printed example query answers there, tools run beside it without harm, no error-level line, Ctrl-C stops everything', async () => {
     const base = await freeBasePort();
     const databasePrefix = `t${uniqueSuffix()}_`;
-    const start = startTsProcess('tools/start.ts', ['--base-port', String(base)], {
+    const start = startTsProcess('tools/launch-start.js', ['--base-port', String(base)], {
       DATABASE_URL: process.env.TEST_DATABASE_SERVER_URL as string,
       KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS as string,
       KAFKA_TOPIC_PREFIX: testTopicPrefix(),
@@ -104,7 +104,7 @@ describe('npm start', () => {
       const base = await freeBasePort();
       blocker = createServer();
       await new Promise<void>((resolve) => blocker!.listen(base, '127.0.0.1', resolve));
-      const start = startTsProcess('tools/start.ts', ['--base-port', String(base)], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/postgres', KAFKA_BROKERS: '127.0.0.1:1' });
+      const start = startTsProcess('tools/launch-start.js', ['--base-port', String(base)], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/postgres', KAFKA_BROKERS: '127.0.0.1:1' });
       expect(await exited(start)).toBe(2);
       const said = start.log().trim();
       expect(said).toBe(
@@ -117,7 +117,7 @@ describe('npm start', () => {
       [['--base-port', 'abc'], {}, 'npm start: --base-port: must be a port number from 1 to 65531'],
       [[], { LOG_LEVEL: 'loud' }, `npm start: Invalid configuration: LOG_LEVEL: Invalid enum value. Expected 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent', received 'loud'`],
     ])('%j %j', async (args, env, message) => {
-      const start = startTsProcess('tools/start.ts', args, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/postgres', KAFKA_BROKERS: '127.0.0.1:1', ...env });
+      const start = startTsProcess('tools/launch-start.js', args, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/postgres', KAFKA_BROKERS: '127.0.0.1:1', ...env });
       expect(await exited(start)).toBe(2);
       expect(start.log().trim()).toBe(message);
     });
