@@ -1,8 +1,8 @@
-import { RETENTION_CLASSES } from './retention';
-import { CASE_RETENTION } from '../../../../services/case/src/retention';
-import { BENEFITS_HANDLING_RETENTION } from '../../../../services/benefits-handling/src/retention';
-import { HOUSING_SUPPORT_RETENTION } from '../../../../services/housing-support/src/retention';
-import { GROUP_ACTIVITY_RETENTION } from '../../../../services/group-activity/src/retention';
+import { RETENTION_CLASSES } from '@asw/subgraph';
+import { CASE_RETENTION } from '../services/case/src/retention';
+import { BENEFITS_HANDLING_RETENTION } from '../services/benefits-handling/src/retention';
+import { HOUSING_SUPPORT_RETENTION } from '../services/housing-support/src/retention';
+import { GROUP_ACTIVITY_RETENTION } from '../services/group-activity/src/retention';
 
 // Kansallisarkisto's retention table for social welfare records (laki asiakastietojen käsittelystä
 // 703/2023; DOMAIN.md "Records, logs and retention"): basic data and the client-relationship document
