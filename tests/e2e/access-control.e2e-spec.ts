@@ -218,6 +218,14 @@ describe('access control: an attack suite through the real gateway and subgraphs
       expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'JUSTIFIED_ACCESS_TOO_LONG', field: 'input.hours' } });
       expect((await graph.request(GRANT, { input: { clientId: victim, reason: 'CURIOSITY', justification: 'just looking around here' } }, outsider)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(await count('case', `SELECT count(*) AS n FROM justified_access_grant`)).toBe(grantsBefore);
+      // An unknown client id answers exactly as a client out of reach does (no enumeration), nothing granted, the refusal on record.
+      const answer = (response: any) => ({ message: response.errors?.[0].message, extensions: response.errors?.[0].extensions });
+      const unknownGrant = await graph.request(GRANT, { input: { clientId: '00000000-0000-4000-8000-00000000f00d', reason: 'COVERING_ABSENT_WORKER', justification: 'Covering the named worker, urgent rent matter' } }, outsider);
+      expect(unknownGrant.data ?? null).toBeNull();
+      expect(answer(unknownGrant)).toEqual(answer(await graph.request(CLIENT, { id: victim }, outsider)));
+      expect(answer(unknownGrant).extensions).toEqual({ code: 'FORBIDDEN', details: { reason: 'NO_CLIENT_RELATIONSHIP' } });
+      expect(await count('case', `SELECT count(*) AS n FROM justified_access_grant`)).toBe(grantsBefore);
+      expect(await refusals('case', OUTSIDER.userId, null)).toContainEqual({ action: 'CHANGE', outcome: 'REFUSED', basis: 'no client relationship', categories: ['case:justifiedAccess'] });
 
       const granted = (await ok(graph, GRANT, { input: { clientId: victim, reason: 'COVERING_ABSENT_WORKER', justification: 'Covering the named worker, urgent rent matter', hours: 2 } }, outsider)).accessClientWithJustification;
       expect(granted.reason).toBe('COVERING_ABSENT_WORKER');
@@ -246,6 +254,7 @@ describe('access control: an attack suite through the real gateway and subgraphs
       const before = await graph.request(OVERVIEW, { id: victim }, handler);
       expect(before.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(before.data ?? null)).not.toContain('Varpu');
+      expect(await refusals('case', HANDLER.userId, victim)).toContainEqual(expect.objectContaining({ action: 'READ', outcome: 'REFUSED', categories: ['case:client'] }));
       const registered = await eventually(() => ok(
         graph,
         `mutation($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id } }`,
@@ -284,14 +293,44 @@ describe('access control: an attack suite through the real gateway and subgraphs
         answers.push({ message: response.errors?.[0].message, extensions: response.errors?.[0].extensions });
       }
       expect(answers[0]).toEqual({ message: 'Only the group’s own team (its facilitators and that team’s supervisor) may change the group', extensions: { code: 'FORBIDDEN', details: { reason: 'NO_ACCESS_BASIS' } } });
+      expect(answers[1]).toEqual(answers[0]);
       expect(answers[2]).toEqual(answers[0]);
+      // A group is no client: the three refusals are on record without one (not under the group's id), where the auditor looks.
+      expect(await graph.subgraphs['group-activity'].dataSource.query(`SELECT count(*)::int AS n FROM access_log WHERE client_id = $1`, [group.id])).toEqual([{ n: 0 }]);
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const report = await ok(
+        graph,
+        `query($from: DateTime!, $to: DateTime!, $actor: String) { accessRefusals(from: $from, to: $to, actorId: $actor) { groupActivity { actorId action categories basis outcome } } }`,
+        { from: startedAt, to, actor: OUTSIDER.userId },
+        auditor,
+      );
+      const takeovers = report.accessRefusals.groupActivity.filter((entry: { categories: string[] }) => entry.categories.includes('group-activity:groups'));
+      expect(takeovers).toEqual(Array(3).fill({ actorId: OUTSIDER.userId, action: 'CHANGE', categories: ['group-activity:groups'], basis: 'no basis: needs groupTeam', outcome: 'REFUSED' }));
       const [row] = await graph.subgraphs['group-activity'].dataSource.query(`SELECT facilitator_ids, capacity FROM rehabilitation_group WHERE id = $1`, [group.id]);
       expect(row).toEqual({ facilitator_ids: [OWN_WORKER.userId], capacity: 5 });
       expect((await ok(graph, SET, { input: { groupId: group.id, facilitatorIds: [OWN_WORKER.userId, 'nurse-ac'] } }, own)).setGroupFacilitators.facilitatorIds).toEqual([OWN_WORKER.userId, 'nurse-ac']);
     });
 
     it('enumeration: in every service an id that exists but is forbidden answers exactly like an unknown one; the auditor sees the refusals without a client by actor and period', async () => {
-      const period = (await graph.subgraphs['housing-support'].dataSource.query(`SELECT id FROM housing_support_period LIMIT 1`))[0]?.id;
+      // Something to probe in every service: a housing support period (from a granted decision) and another team's group.
+      const housed = await registerClient(graph, own, testIdentityCode('030390', 962), { firstName: 'Hilja', lastName: 'Asuja' });
+      await caseWithGrantedDecision(graph, own, housed, { serviceType: 'HOUSING_SUPPORT', summary: 'Asumisen tuen tarve.', supportNeeds: ['HOUSING'], reasoning: 'Tarve tuetulle asumiselle.', validFrom: addDays(todayInFinland(), -14) }, 20);
+      const period = await eventually(async () => {
+        const [row] = await graph.subgraphs['housing-support'].dataSource.query(`SELECT id FROM housing_support_period WHERE client_id = $1`, [housed]);
+        expect(row).toBeDefined();
+        return row.id as string;
+      });
+      const { createRehabilitationGroup: group } = await ok(
+        graph,
+        `mutation($input: CreateRehabilitationGroupInput!) { createRehabilitationGroup(input: $input) { id } }`,
+        {
+          input: {
+            name: 'Lähiryhmä', kind: 'REMOTE_PERIOD', capacity: 6, startsOn: todayInFinland(), endsOn: addDays(todayInFinland(), 70), startTime: '12:00', durationMinutes: 60,
+            themes: ['GETTING_TO_KNOW_SERVICES'], sessionCount: 10, meetingUrl: 'https://meet.example.fi/lahiryhma', facilitatorIds: [OWN_WORKER.userId],
+          },
+        },
+        own,
+      );
       const application = (await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT id FROM income_support_application WHERE client_id = $1 LIMIT 1`, [victim]))[0]?.id;
       const unknown = '00000000-0000-4000-8000-00000000beef';
       const PROBER: UserIdentity = { kind: 'user', userId: 'prober-1', roles: ['SOCIAL_WORKER'], team: 'team-prober', organisation: 'test-county' };
@@ -300,7 +339,8 @@ describe('access control: an attack suite through the real gateway and subgraphs
         ['case', `query($id: ID!) { case(id: $id) { id } }`, ownCaseId],
         ['client', `query($id: ID!) { client(id: $id) { id } }`, victim],
         ['benefits-handling', `query($id: ID!) { incomeSupportApplication(id: $id) { id } }`, application],
-        ...(period ? [['housing-support', `query($id: ID!) { housingSupportPeriod(id: $id) { id } }`, period] as [string, string, string]] : []),
+        ['housing-support', `query($id: ID!) { housingSupportPeriod(id: $id) { id } }`, period],
+        ['group-activity', `mutation($id: ID!) { changeGroupCapacity(input: { groupId: $id, capacity: 7 }) { capacity } }`, group.id],
       ];
       for (const [label, query, existing] of probes) {
         expect({ label, existing: Boolean(existing) }).toEqual({ label, existing: true });
@@ -316,9 +356,11 @@ describe('access control: an attack suite through the real gateway and subgraphs
         const found = (await ok(graph, REFUSALS, { from: startedAt, to, actor: PROBER.userId }, auditor)).accessRefusals;
         expect(found.case.length).toBeGreaterThanOrEqual(1); // case(id) of an unknown case (an unknown client id is logged under that id)
         expect(found.benefitsHandling.length).toBeGreaterThanOrEqual(1);
+        expect(found.housingSupport.length).toBeGreaterThanOrEqual(1);
+        expect(found.groupActivity.length).toBeGreaterThanOrEqual(2); // the group is no client: the known group's refusal too
         return found;
       });
-      expect([...report.case, ...report.benefitsHandling].every((entry: { actorId: string; outcome?: string }) => entry.actorId === PROBER.userId)).toBe(true);
+      expect([...report.case, ...report.benefitsHandling, ...report.housingSupport, ...report.groupActivity].every((entry: { actorId: string; outcome?: string }) => entry.actorId === PROBER.userId)).toBe(true);
       expect((await graph.request(REFUSALS, { from: startedAt, to, actor: null }, intruder)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });

@@ -36,11 +36,12 @@ export function groupTeamBasis(ctx: GraphContext, group: GroupScope | undefined)
 }
 
 /**
- * A group change concerns no client: the subject stands for the group (clientId null is not allowed,
- * so the group id stands in and nothing is logged under a client). Unknown id: null, refused like a
- * group of another team.
+ * A group change concerns no client: the subject is the unit's own record (clientId null), so nothing is
+ * logged under a client and a refusal is on record without one, where the auditor's `accessRefusals`
+ * finds it. The access log has no subject column of its own, so the group id is not recorded there.
+ * Unknown id: null, refused like a group of another team.
  */
 export async function groupSubject(ctx: GraphContext, idInput: string, field = 'groupId'): Promise<AccessSubject | null> {
   const [row] = await ctx.db.query(`SELECT id, facilitator_ids, team FROM rehabilitation_group WHERE id = $1`, [parseId(idInput, field)]);
-  return row ? { clientId: row.id, group: { id: row.id, facilitatorIds: row.facilitator_ids, team: row.team } } : null;
+  return row ? { clientId: null, group: { id: row.id, facilitatorIds: row.facilitator_ids, team: row.team } } : null;
 }

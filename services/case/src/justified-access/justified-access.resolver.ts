@@ -3,13 +3,14 @@ import { Injectable, Module } from '@nestjs/common';
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { ClientAccessJustified, EventPublisher } from '@asw/events';
-import { badInput, notFound } from '@asw/platform';
+import { badInput } from '@asw/platform';
 import {
   ClientAccessReport,
   Ctx,
   GraphContext,
   JUSTIFICATION_REASONS,
   justifiedBasis,
+  noRelationship,
   parseId,
   requireUser,
   storeJustifiedAccess,
@@ -88,13 +89,16 @@ export class JustifiedAccessCommands {
     private readonly events: EventPublisher,
   ) {}
 
-  /** Validates, then in one transaction: the grant with its text, the grant that admits, and the event for the other services. */
-  async grant(input: AccessWithJustificationInput, actor: { userId: string; team: string }, correlationId: string): Promise<JustifiedAccess> {
+  /**
+   * Validates, then in one transaction: the grant with its text, the grant that admits, and the event for
+   * the other services. An unknown client id: null (the caller answers it as a client out of reach).
+   */
+  async grant(input: AccessWithJustificationInput, actor: { userId: string; team: string }, correlationId: string): Promise<JustifiedAccess | null> {
     const clientId = parseId(input.clientId, 'input.clientId');
     const valid = validateJustification(input);
     return this.dataSource.transaction(async (manager) => {
       const [client] = await manager.query(`SELECT id FROM client WHERE id = $1`, [clientId]);
-      if (!client) throw notFound('No client with that id', { reason: 'CLIENT_NOT_FOUND', field: 'input.clientId' });
+      if (!client) return null;
       const grantedAt = new Date();
       const expiresAt = new Date(grantedAt.getTime() + valid.hours * 3600_000);
       const grantId = randomUUID();
@@ -134,6 +138,11 @@ export class JustifiedAccessResolver {
   async accessWithJustification(@Args('input') input: AccessWithJustificationInput, @Ctx() ctx: GraphContext): Promise<JustifiedAccess> {
     const user = requireUser(ctx.identity, ...CLIENT_READERS);
     const grant = await this.commands.grant(input, user, ctx.correlationId);
+    if (!grant) {
+      // An unknown id answers as every out-of-reach id does (issue #13: no enumeration), and is on record without a client.
+      ctx.access.refused(null, 'CHANGE', 'no client relationship', 'case:justifiedAccess');
+      throw noRelationship();
+    }
     ctx.access.admit(grant.clientId, justifiedBasis(grant.reason));
     ctx.access.changed(grant.clientId, 'case:justifiedAccess');
     return grant;
