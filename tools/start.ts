@@ -4,7 +4,10 @@
  * processes), builds the apps into a private folder and starts the four subgraphs and the gateway from it
  * as separate processes (as they run in production), seeds a small demo data set unless --no-seed, and
  * prints the gateway URL, a dev token and an example query. Ctrl-C stops everything it started.
- * Runs from source (`node -r ./tools/ts-register.js`), so no other tool's build can change what it runs.
+ * tools/preflight.js has checked Node.js, Java and Maven first; tools/launch-start.js then compiles this run's
+ * own copy of the code and runs this file from it (`node …/dist/tools/start.js`), so no other tool's build
+ * can change what it runs. Local servers keep their data in .cache/postgres/dev and .cache/kafka/dev
+ * (ASW_DEV_INSTANCE names other folders, e.g. for a second graph on the same machine).
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -13,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { databaseUrl, ensureServiceDatabase, isPortFree, portTakenMessage, provisionInfrastructure } from '@asw/infra';
+import { assertPortsFree, databaseUrl, ensureServiceDatabase, PortTakenError, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
@@ -121,7 +124,7 @@ async function seed(caseDatabaseUrl: string, gatewayUrl: string, token: string):
 class StartError extends Error {}
 
 /** The settings, checked before anything is built or started. */
-function settings(): { ports: DevPorts; seed: boolean; databasePrefix: string } {
+function settings(): { ports: DevPorts; seed: boolean; databasePrefix: string; instance: string } {
   let values: { 'no-seed'?: boolean; 'base-port'?: string; 'postgres-port'?: string; 'kafka-port'?: string };
   try {
     ({ values } = parseArgs({
@@ -135,28 +138,28 @@ function settings(): { ports: DevPorts; seed: boolean; databasePrefix: string } 
       LOG_LEVEL: configFields.logLevel,
       /** Prefixes the per-service database names (e.g. two graphs on one PostgreSQL server). */
       ASW_DATABASE_PREFIX: z.string().regex(/^[a-z0-9_]*$/, 'must be lower-case letters, digits and _').default(''),
+      /** Names the local servers' data folders (.cache/postgres/<name>, .cache/kafka/<name>). */
+      ASW_DEV_INSTANCE: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -').default('dev'),
     }),
   );
   const ports = devPorts({ basePort: values['base-port'], postgresPort: values['postgres-port'], kafkaPort: values['kafka-port'] }, process.env);
-  return { ports, seed: !values['no-seed'], databasePrefix: env.ASW_DATABASE_PREFIX };
+  return { ports, seed: !values['no-seed'], databasePrefix: env.ASW_DATABASE_PREFIX, instance: env.ASW_DEV_INSTANCE };
 }
 
 /** The apps' ports, checked before anything starts: a taken one names its holder and how to choose others. */
 async function assertAppPortsFree(ports: DevPorts): Promise<void> {
   const wanted: Array<[string, number]> = [['the gateway', ports.gateway], ...SUBGRAPHS.map((entry): [string, number] => [`the ${entry.name} subgraph`, ports.subgraphs[entry.name]])];
   for (const [what, port] of wanted) {
-    if (!(await isPortFree(port))) {
-      throw new StartError(portTakenMessage(what, port, `start on other ports with \`npm start -- --base-port ${ports.gateway + 1000}\` (or ASW_BASE_PORT): the gateway on that port, the subgraphs on the next four`));
-    }
+    await assertPortsFree([port], what, `start on other ports with \`npm start -- --base-port ${ports.gateway + 1000}\` (or ASW_BASE_PORT): the gateway on that port, the subgraphs on the next four`);
   }
 }
 
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const { ports, seed: seeding, databasePrefix } = settings();
+  const { ports, seed: seeding, databasePrefix, instance } = settings();
   await assertAppPortsFree(ports);
-  const infra = await provisionInfrastructure({ purpose: 'dev', log: (message) => log.info(message), ports: { postgres: ports.postgres, kafka: ports.kafka } });
+  const infra = await provisionInfrastructure({ purpose: 'dev', log: (message) => log.info(message), ports: { postgres: ports.postgres, kafka: ports.kafka }, instance });
   infraStop = () => infra.stop();
   const brokers = infra.kafka.brokers.join(',');
   const gatewayIdentitySecret = process.env.GATEWAY_IDENTITY_SECRET ?? DEV_AUTH.gatewayIdentitySecret;
@@ -218,7 +221,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof StartError || error instanceof ConfigError || error instanceof PortSettingError) {
+  if (error instanceof StartError || error instanceof ConfigError || error instanceof PortSettingError || error instanceof PortTakenError) {
     process.stderr.write(`npm start: ${error.message}\n`);
     await shutdown(2);
     return;

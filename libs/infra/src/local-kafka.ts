@@ -7,7 +7,7 @@ import { ensureKafkaJars } from './kafka-jars';
 import { kafkaJvmOptions, kafkaNodeSettings, renderLog4jProperties, renderProperties } from './kafka-config';
 import { waitForKafka } from './kafka-ready';
 import { ManagedProcess, readTail, startProcess } from './managed-process';
-import { assertPortsFree, freePorts } from './net';
+import { freePorts } from './net';
 import { cacheDir, displayPath } from './paths';
 import { RunRecords } from './run-records';
 import { seconds } from './wait';
@@ -58,7 +58,7 @@ function formatStorage(classpath: string, propertiesFile: string, jvm: string[],
 
 /**
  * A real single-node Apache Kafka (KRaft, broker and controller in one JVM) run with the machine's Java from
- * jars Maven fetched. dev: ports 9092/9093, data in .cache/kafka/dev kept between runs. test: free ports,
+ * jars Maven fetched. dev: ports 9092/9093, data in .cache/kafka/dev (or the instance named) kept between runs. test: free ports,
  * a fresh folder deleted by stop().
  */
 export async function startLocalKafka(options: {
@@ -66,20 +66,21 @@ export async function startLocalKafka(options: {
   root: string;
   records: RunRecords;
   log: (message: string) => void;
-  /** dev only: the broker port (default 9092); the controller listens on the next one. */
+  /** dev only: the broker port (default 9092; provisionInfrastructure checks it is free); the controller listens on the next one. */
   port?: number;
+  /** dev only: the name of the kept data folder (default `dev`). */
+  instance?: string;
 }): Promise<ProvidedKafka> {
   const { purpose, root, records, log } = options;
   const test = purpose === 'test';
   const { version, libsDir } = await ensureKafkaJars(root, log);
 
-  const instance = test ? `test-${randomBytes(4).toString('hex')}` : 'dev';
+  const instance = test ? `test-${randomBytes(4).toString('hex')}` : (options.instance ?? 'dev');
   const recordName = `kafka-${instance}`;
   const instanceDir = join(cacheDir(root), 'kafka', instance);
   const dataDir = join(instanceDir, 'data');
   const logFile = join(instanceDir, 'kafka.log');
   const devPorts = options.port === undefined ? [DEV_KAFKA_PORT, DEV_KAFKA_CONTROLLER_PORT] : [options.port, options.port + 1];
-  if (!test) await assertPortsFree(devPorts, 'local Kafka (dev)', 'choose others with --kafka-port / ASW_KAFKA_PORT (the controller takes the next port), or set KAFKA_BROKERS to use another broker');
   const [port, controllerPort] = test ? await freePorts(2) : devPorts;
   const record = { owner: process.pid, kind: 'java' as const, stopSignal: 'SIGTERM' as const, throwawayDir: test ? instanceDir : undefined };
   records.write(recordName, record);

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { databaseUrl, redactUrl } from './database';
 import { isDockerAvailable } from './docker-detect';
-import { startEmbeddedPostgres } from './embedded-postgres';
-import { hasKafkaJars } from './kafka-jars';
-import { startLocalKafka } from './local-kafka';
-import { assertKafkaRequirements } from './requirements';
+import { DEV_POSTGRES_PORT, startEmbeddedPostgres } from './embedded-postgres';
+import { DEV_KAFKA_PORT, startLocalKafka } from './local-kafka';
+import { assertPortsFree } from './net';
 import { cacheDir, repoRoot } from './paths';
 import { chooseProvisioning, needsDockerCheck, parseBrokers, Provisioner } from './provisioning';
 import { RunRecords } from './run-records';
@@ -34,11 +33,18 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
   const choice = chooseProvisioning({ env, dockerAvailable });
   log(`provisioning for ${purpose}: PostgreSQL from ${describe(choice.postgres)}, Kafka from ${describe(choice.kafka)}`);
 
+  // What the local broker needs from the machine (Java, Maven) is checked by tools/preflight.js before `npm start` or `npm test` builds or starts anything.
   const root = repoRoot();
-  // Before anything starts: what the local broker needs from the machine.
-  if (choice.kafka === 'local') assertKafkaRequirements({ needMaven: !hasKafkaJars(root), env });
   const records = new RunRecords(join(cacheDir(root), 'run'));
   if (choice.postgres === 'local' || choice.kafka === 'local') await records.cleanUpStale(log);
+  // The fixed dev ports, after stale servers of killed runs are stopped and before either server starts: a taken one is named with its holder.
+  if (purpose === 'dev' && choice.postgres === 'local') {
+    await assertPortsFree([options.ports?.postgres ?? DEV_POSTGRES_PORT], 'local PostgreSQL (dev)', 'choose another with --postgres-port / ASW_POSTGRES_PORT, or set DATABASE_URL to use another server');
+  }
+  if (purpose === 'dev' && choice.kafka === 'local') {
+    const kafka = options.ports?.kafka ?? DEV_KAFKA_PORT;
+    await assertPortsFree([kafka, kafka + 1], 'local Kafka (dev)', 'choose others with --kafka-port / ASW_KAFKA_PORT (the controller takes the next port), or set KAFKA_BROKERS to use another broker');
+  }
 
   const docker = () => import('./docker-infra');
   const [postgres, kafka] = await Promise.allSettled([
@@ -46,12 +52,12 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       ? fromEnvPostgres(env.DATABASE_URL as string)
       : choice.postgres === 'docker'
         ? docker().then((m) => m.startPostgresContainer())
-        : startEmbeddedPostgres({ purpose, root, records, log, port: options.ports?.postgres, env }),
+        : startEmbeddedPostgres({ purpose, root, records, log, port: options.ports?.postgres, instance: options.instance, env }),
     choice.kafka === 'env'
       ? fromEnvKafka(env.KAFKA_BROKERS as string)
       : choice.kafka === 'docker'
         ? docker().then((m) => m.startKafkaContainer())
-        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka }),
+        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka, instance: options.instance }),
   ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     // Started in parallel: stop the half that came up before reporting the other's failure.

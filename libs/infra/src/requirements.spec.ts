@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertKafkaRequirements, javaMajorVersion } from './requirements';
+import { assertKafkaRequirements, javaMajorVersion, machineRequirementsProblem } from './requirements';
+import { repoRoot } from './paths';
 
 describe('javaMajorVersion', () => {
   it.each([
@@ -39,5 +40,17 @@ describe('assertKafkaRequirements', () => {
     script('java', 'echo \'openjdk version "17.0.9" 2023-10-17\' >&2');
     script('mvn', 'echo "Apache Maven 3.8.7"');
     expect(() => assertKafkaRequirements({ needMaven: true, env: { PATH: bin } })).not.toThrow();
+  });
+});
+
+// Issue 21: the one check tools/preflight.js runs first; only when the broker will be a local process.
+describe('machineRequirementsProblem', () => {
+  const noDocker = { DOCKER_HOST: 'tcp://127.0.0.1:1' };
+  it('names what to install when the local broker has no Java', async () => {
+    expect(await machineRequirementsProblem(repoRoot(), { ...noDocker, PATH: '/nonexistent' })).toMatch(/^The local Kafka broker needs Java \(java did not run\).*apt-get install openjdk-17-jre-headless maven/);
+  });
+
+  it('asks nothing of the machine when KAFKA_BROKERS names a broker', async () => {
+    expect(await machineRequirementsProblem(repoRoot(), { ...noDocker, PATH: '/nonexistent', KAFKA_BROKERS: '127.0.0.1:9092' })).toBeUndefined();
   });
 });

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { isDockerAvailable } from './docker-detect';
+import { hasKafkaJars } from './kafka-jars';
+import { chooseProvisioning, needsDockerCheck } from './provisioning';
 
 export const INSTALL_JAVA_AND_MAVEN = 'install Java 17+ and Maven (e.g. `apt-get install openjdk-17-jre-headless maven`), or set KAFKA_BROKERS to use a running broker';
 
@@ -30,4 +33,20 @@ export function assertKafkaRequirements(options: { needMaven: boolean; env?: Nod
     if (mvn.error || mvn.status !== 0) missing.push('Maven (mvn did not run; needed once, to fetch the Kafka jars)');
   }
   if (missing.length > 0) throw new Error(`The local Kafka broker needs ${missing.join(' and ')}: ${INSTALL_JAVA_AND_MAVEN}`);
+}
+
+/**
+ * What this machine lacks for `npm start` and `npm test`, as one message, or undefined: the local Kafka
+ * broker's needs, when the broker will be a local process (no KAFKA_BROKERS, no Docker engine). The one
+ * home of the check: tools/preflight.js runs it first, before anything is built or started.
+ */
+export async function machineRequirementsProblem(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const dockerAvailable = needsDockerCheck(env) && (await isDockerAvailable(env));
+  if (chooseProvisioning({ env, dockerAvailable }).kafka !== 'local') return undefined;
+  try {
+    assertKafkaRequirements({ needMaven: !hasKafkaJars(root), env });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -27,4 +27,6 @@ export interface ProvisionOptions {
   env?: NodeJS.ProcessEnv;
   /** dev only: ports of the local servers (defaults 5433 and 9092; Kafka's controller takes the next port). */
   ports?: { postgres?: number; kafka?: number };
+  /** dev only: the name of the local servers' kept data folders (.cache/postgres/<instance>, .cache/kafka/<instance>); default `dev`. */
+  instance?: string;
 }

@@ -14,8 +14,8 @@ import { RunRecords } from '../src/run-records';
 // as that user, straight from the folder.
 const asRoot = process.getuid?.() === 0;
 
-function postgresAccount(): { uid: number; gid: number } {
-  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }), 10);
+function postgresAccount(name = 'postgres'): { uid: number; gid: number } {
+  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, name], { encoding: 'utf8' }), 10);
   return { uid: id('-u'), gid: id('-g') };
 }
 
@@ -44,6 +44,37 @@ describe('embedded PostgreSQL provisioned from a folder only its owner may enter
     if (asRoot) {
       const probe = spawnSync('test', ['-x', join(distribution.nativeDir, 'bin', 'postgres')], { ...postgresAccount() });
       expect(probe.status).not.toBe(0);
+    }
+  });
+
+  // A fresh container has no `postgres` user: as root, provisioning creates the server's account itself (here
+  // under another name, so the machine's own postgres user is left alone), a system user with no home or shell.
+  (asRoot ? it : it.skip)('as root without the server\'s OS user: creates it as a system account and starts the server as it', async () => {
+    const name = `asw-pg-${randomBytes(3).toString('hex')}`;
+    expect(spawnSync('id', [name]).status).not.toBe(0);
+    const messages: string[] = [];
+    const records = new RunRecords(join(clone, '.cache', 'run'));
+    try {
+      const postgres = await startEmbeddedPostgres({ purpose: 'test', root: clone, records, log: (message) => messages.push(message), distribution, serverUser: name, env: { ASW_POSTGRES_HOME: home } });
+      try {
+        const client = new Client({ connectionString: postgres.serverUrl });
+        await client.connect();
+        try {
+          const { rows } = await client.query('SELECT current_setting($1) AS data_directory', ['data_directory']);
+          expect(statSync(rows[0].data_directory).uid).toBe(postgresAccount(name).uid);
+        } finally {
+          await client.end();
+        }
+      } finally {
+        await postgres.stop();
+      }
+      expect(messages).toContain(`created the system user ${name} (no home, no login shell): PostgreSQL refuses to run as root`);
+      const [, , uid, , , homeDir, shell] = execFileSync('getent', ['passwd', name], { encoding: 'utf8' }).trim().split(':');
+      expect(Number(uid)).toBeLessThan(1000); // a system account
+      expect(existsSync(homeDir)).toBe(false);
+      expect(shell).toMatch(/nologin$|false$/);
+    } finally {
+      spawnSync('userdel', [name]);
     }
   });
 
