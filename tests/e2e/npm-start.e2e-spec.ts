@@ -177,7 +177,8 @@ describe('npm start', () => {
     let bin: string;
     beforeAll(() => {
       bin = mkdtempSync(join(tmpdir(), 'asw-start-bin-'));
-      symlinkSync(process.execPath, join(bin, 'node')); // only node on the PATH: no java, no mvn
+      symlinkSync(process.execPath, join(bin, 'node')); // only node and sh on the PATH: no java, no mvn
+      symlinkSync('/bin/sh', join(bin, 'sh'));
       writeFileSync(join(bin, 'old-node.js'), `Object.defineProperty(process.versions, 'node', { value: '18.19.0' });\n`);
     });
     afterAll(() => rmSync(bin, { recursive: true, force: true }));
