@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
-import { assertPortsFree, databaseUrl, ensureServiceDatabase, PortTakenError, provisionInfrastructure } from '@asw/infra';
+import { assertPortsFree, databaseUrl, ensureServiceDatabase, SetupError, provisionInfrastructure } from '@asw/infra';
 import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
@@ -240,7 +240,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  if (error instanceof StartError || error instanceof ConfigError || error instanceof PortSettingError || error instanceof PortTakenError) {
+  if (error instanceof StartError || error instanceof ConfigError || error instanceof PortSettingError || error instanceof SetupError) {
     process.stderr.write(`npm start: ${error.message}\n`);
     await shutdown(2);
     return;

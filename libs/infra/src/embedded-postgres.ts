@@ -9,6 +9,7 @@ import { startProcess } from './managed-process';
 import { freePort } from './net';
 import { Account, ensureRootOwnedFolder, isReachableBy } from './reachable';
 import { RunRecords } from './run-records';
+import { SetupError } from './setup-error';
 import { pollUntil, seconds } from './wait';
 import type { ProvidedPostgres, Purpose } from './types';
 
@@ -115,9 +116,9 @@ function noLoginShell(): string {
  * the data folder owned by that user; when there is no such user (a fresh container), it is created as a
  * system account without a home folder or a login shell.
  */
-export function serverAccount(log: (message: string) => void, name = USER): Account | undefined {
+export function serverAccount(log: (message: string) => void, name = USER, env: NodeJS.ProcessEnv = process.env): Account | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
+  const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, name], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
   const lookUp = (): Account | undefined => {
     try {
       return { uid: id('-u'), gid: id('-g') };
@@ -128,14 +129,14 @@ export function serverAccount(log: (message: string) => void, name = USER): Acco
   const existing = lookUp();
   if (existing) return existing;
   try {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', noLoginShell(), name], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', noLoginShell(), name], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const reason = (error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message;
-    throw new Error(`running as root, and PostgreSQL refuses root: creating the system user \`${name}\` failed (${reason}); create it (useradd --system ${name}) or set DATABASE_URL`);
+    throw new SetupError(`running as root, and PostgreSQL refuses root: creating the system user \`${name}\` failed (${reason}); create it (useradd --system ${name}) or set DATABASE_URL`);
   }
   log(`created the system user ${name} (no home, no login shell): PostgreSQL refuses to run as root`);
   const created = lookUp();
-  if (!created) throw new Error(`running as root, and PostgreSQL refuses root: the system user \`${name}\` was created but cannot be found; set DATABASE_URL`);
+  if (!created) throw new SetupError(`running as root, and PostgreSQL refuses root: the system user \`${name}\` was created but cannot be found; set DATABASE_URL`);
   return created;
 }
 

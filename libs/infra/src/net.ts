@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { describePortOwner } from './port-owner';
+import { SetupError } from './setup-error';
 
 /** A port the OS considers free on 127.0.0.1 right now (tests: each run gets its own). */
 export function freePort(): Promise<number> {
@@ -35,12 +36,9 @@ export function portTakenMessage(what: string, port: number, alternative: string
   return `${what} needs port ${port} on 127.0.0.1, but ${describePortOwner(port)} already listens there: stop it, or ${alternative}`;
 }
 
-/** A port something else holds: a setting for the person starting, reported in one line (no stack trace). */
-export class PortTakenError extends Error {}
-
 /** Fixed dev ports: say clearly who is in the way instead of letting the server fail obscurely. */
 export async function assertPortsFree(ports: number[], what: string, alternative: string): Promise<void> {
   for (const port of ports) {
-    if (!(await isPortFree(port))) throw new PortTakenError(portTakenMessage(what, port, alternative));
+    if (!(await isPortFree(port))) throw new SetupError(portTakenMessage(what, port, alternative));
   }
 }

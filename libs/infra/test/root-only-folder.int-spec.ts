@@ -4,7 +4,8 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { postgresDistribution, startEmbeddedPostgres } from '../src/embedded-postgres';
+import { postgresDistribution, serverAccount, startEmbeddedPostgres } from '../src/embedded-postgres';
+import { SetupError } from '../src/setup-error';
 import { isPortFree } from '../src/net';
 import { RunRecords } from '../src/run-records';
 
@@ -75,6 +76,17 @@ describe('embedded PostgreSQL provisioned from a folder only its owner may enter
       expect(shell).toMatch(/nologin$|false$/);
     } finally {
       spawnSync('userdel', [name]);
+    }
+  });
+
+  (asRoot ? it : it.skip)('as root where the account cannot be created (no useradd): one line saying what to do', () => {
+    const name = `asw-pg-${randomBytes(3).toString('hex')}`;
+    const attempt = () => serverAccount(() => undefined, name, { PATH: join(clone, 'no-tools-here') });
+    try {
+      expect(attempt).toThrow(SetupError);
+      expect(attempt).toThrow(/^running as root, and PostgreSQL refuses root: creating the system user `asw-pg-[0-9a-f]+` failed \([^\n]*ENOENT[^\n]*\); create it \(useradd --system asw-pg-[0-9a-f]+\) or set DATABASE_URL$/);
+    } finally {
+      spawnSync('userdel', [name]); // only if the attempt created it after all
     }
   });
 
