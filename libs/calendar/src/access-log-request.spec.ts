@@ -1,6 +1,6 @@
 import { DomainError } from '@asw/platform';
 import { accessLogRequestDates } from './access-log-request';
-import { LocalDate } from './local-date';
+import { LocalDate, startOfDayInFinland } from './local-date';
 
 const at = (value: string) => value as LocalDate;
 
@@ -47,5 +47,16 @@ describe('period an answer covers: the last 2 years; older entries only on a spe
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect((error as DomainError).details?.field).toBe(field);
+  });
+});
+
+describe('startOfDayInFinland', () => {
+  it.each([
+    ['2026-01-15', '2026-01-14T22:00:00.000Z'], // EET, UTC+2
+    ['2026-07-01', '2026-06-30T21:00:00.000Z'], // EEST, UTC+3
+    ['2026-03-29', '2026-03-28T22:00:00.000Z'], // summer time starts at 03:00 that day
+    ['2026-10-25', '2026-10-24T21:00:00.000Z'], // summer time ends at 04:00 that day
+  ])('%s begins at %s', (date, instant) => {
+    expect(startOfDayInFinland(at(date)).toISOString()).toBe(instant);
   });
 });
