@@ -79,9 +79,6 @@ export class ClientAccessLogRequest {
 
   @Field(() => Date)
   recordedAt: Date;
-
-  /** Not a field: the answer letter is its own resolver. */
-  letter?: never;
 }
 
 @InputType({ description: 'Lokitietopyynnön kirjaus' })
