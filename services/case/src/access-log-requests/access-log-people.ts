@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { LetterLanguage, letterTemplate } from '@asw/documents';
 import { ENUM_LABELS } from '@asw/subgraph';
 import type { ClientAccessLogPerson } from './access-log-request.model';
@@ -26,7 +25,7 @@ export function roleTitle(role: string | undefined, language: LetterLanguage): s
  * data, not only user ids): workers by name and title from the worker register; a worker the register
  * does not know by user id, titled by the role logged; a partner by its organisation's name.
  */
-export async function namePeople(manager: Pick<EntityManager, 'query'>, actors: readonly LoggedActor[], language: LetterLanguage): Promise<Map<string, ClientAccessLogPerson>> {
+export async function namePeople(manager: { query(sql: string, parameters?: unknown[]): Promise<any> }, actors: readonly LoggedActor[], language: LetterLanguage): Promise<Map<string, ClientAccessLogPerson>> {
   const userIds = [...new Set(actors.filter((actor) => actor.actorKind === 'user').map((actor) => actor.actorId))];
   const workers: Array<{ user_id: string; name: string; role: string }> =
     userIds.length === 0 ? [] : await manager.query(`SELECT DISTINCT ON (user_id) user_id, name, role FROM worker WHERE user_id = ANY($1::text[]) ORDER BY user_id, registered_at DESC`, [userIds]);
