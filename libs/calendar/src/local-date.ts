@@ -120,3 +120,18 @@ export function todayInFinland(now: Date = new Date()): LocalDate {
   const parts = Object.fromEntries(helsinkiDate.formatToParts(now).map((part) => [part.type, part.value]));
   return localDateFromParts({ year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) });
 }
+
+const helsinkiOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', timeZoneName: 'longOffset' });
+
+/** Minutes Finland is ahead of UTC at `at` (120 in winter, 180 in summer). */
+function finnishOffsetMinutes(at: Date): number {
+  const name = helsinkiOffset.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+02:00';
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/** The instant a day begins in Finland (00:00 Europe/Helsinki); summer time changes at 03:00/04:00, never at midnight. */
+export function startOfDayInFinland(date: LocalDate): Date {
+  const utcMidnight = Date.parse(`${parseLocalDate(date, 'date')}T00:00:00Z`);
+  return new Date(utcMidnight - finnishOffsetMinutes(new Date(utcMidnight - 3 * 3600_000)) * 60_000);
+}

@@ -73,7 +73,7 @@ export function formatEuros(cents: number): string {
   return `${String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${rest} €`;
 }
 
-const fill = (text: string, values: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
+export const fill = (text: string, values: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
 const label = (template: LetterTemplate, key: string): string => template.values[key] ?? key;
 
 /** The letter's paragraphs in reading order, so the PDF and its tests share one source. */
@@ -119,17 +119,27 @@ export function letterParagraphs(letter: DecisionLetter): Array<{ heading?: stri
   return out;
 }
 
-/**
- * Renders a decision letter as PDF (pdfkit, built-in Helvetica: WinAnsi covers Finnish and Swedish).
- * The creation date is the decision day, so the same decision renders to the same text.
- */
-export function renderDecisionLetter(letter: DecisionLetter): Promise<RenderedLetter> {
-  const t = letterTemplate(letter.language);
-  const [year, month, day] = letter.decidedOn.split('-').map(Number);
+/** The letterhead and body of a letter, in reading order; every letter of the county renders through it. */
+export interface LetterPage {
+  language: LetterLanguage;
+  issuer: string;
+  /** Top right: the document's kind (PÄÄTÖS), its id and date, e.g. ["Päätöksen tunnus: …", "Päätöspäivä: 5.3.2026"]. */
+  kind: string;
+  headerLines: string[];
+  title: string;
+  /** Creation date of the PDF (a local date), so the same document renders to the same text. */
+  createdOn: string;
+  documentTitle: string;
+  paragraphs: Array<{ heading?: string; text: string }>;
+}
+
+/** Renders a letter as PDF (pdfkit, built-in Helvetica: WinAnsi covers Finnish and Swedish). */
+export function renderLetterPdf(page: LetterPage): Promise<RenderedLetter> {
+  const [year, month, day] = page.createdOn.split('-').map(Number);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
-    info: { Title: `${t.labels.decision} ${letter.decisionId}`, Producer: 'asw documents', Creator: letter.issuer, CreationDate: new Date(Date.UTC(year, month - 1, day)) },
+    info: { Title: page.documentTitle, Producer: 'asw documents', Creator: page.issuer, CreationDate: new Date(Date.UTC(year, month - 1, day)) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -137,18 +147,32 @@ export function renderDecisionLetter(letter: DecisionLetter): Promise<RenderedLe
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.font('Helvetica-Bold').fontSize(11).text(letter.issuer);
-  doc.font('Helvetica-Bold').fontSize(16).text(t.labels.decision, { align: 'right' });
-  doc.font('Helvetica').fontSize(10).text(`${t.labels.decisionId}: ${letter.decisionId}`, { align: 'right' });
-  doc.text(`${t.labels.decidedOn}: ${formatLetterDate(letter.decidedOn)}`, { align: 'right' });
+  doc.font('Helvetica-Bold').fontSize(11).text(page.issuer);
+  doc.font('Helvetica-Bold').fontSize(16).text(page.kind, { align: 'right' });
+  for (const line of page.headerLines) doc.font('Helvetica').fontSize(10).text(line, { align: 'right' });
   doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(13).text(t.titles[letter.kind]);
+  doc.font('Helvetica-Bold').fontSize(13).text(page.title);
   doc.moveDown(0.5);
-  for (const paragraph of letterParagraphs(letter)) {
+  for (const paragraph of page.paragraphs) {
     if (paragraph.heading) doc.font('Helvetica-Bold').fontSize(10.5).text(paragraph.heading);
     doc.font('Helvetica').fontSize(10).text(paragraph.text, { paragraphGap: 2 });
     doc.moveDown(0.6);
   }
   doc.end();
-  return done.then((content) => ({ contentType: LETTER_CONTENT_TYPE, content, sha256: createHash('sha256').update(content).digest('hex'), language: letter.language }));
+  return done.then((content) => ({ contentType: LETTER_CONTENT_TYPE, content, sha256: createHash('sha256').update(content).digest('hex'), language: page.language }));
+}
+
+/** Renders a decision letter as PDF. The creation date is the decision day, so the same decision renders to the same text. */
+export function renderDecisionLetter(letter: DecisionLetter): Promise<RenderedLetter> {
+  const t = letterTemplate(letter.language);
+  return renderLetterPdf({
+    language: letter.language,
+    issuer: letter.issuer,
+    kind: t.labels.decision,
+    headerLines: [`${t.labels.decisionId}: ${letter.decisionId}`, `${t.labels.decidedOn}: ${formatLetterDate(letter.decidedOn)}`],
+    title: t.titles[letter.kind],
+    createdOn: letter.decidedOn,
+    documentTitle: `${t.labels.decision} ${letter.decisionId}`,
+    paragraphs: letterParagraphs(letter),
+  });
 }

@@ -49,4 +49,31 @@ export interface LetterTemplate {
   };
   /** "Sent by {method} on {sentOn}; received {receivedOn}." */
   deliveryLine: string;
+  /** The answer to a client's request for their access log (lokitietopyyntö, 703/2023 11 §). */
+  accessLog: AccessLogLetterTemplate;
+}
+
+/** Wording of the access-log answer letter; `{name}` placeholders as in decision letters. */
+export interface AccessLogLetterTemplate {
+  heading: string;
+  requestId: string;
+  answeredOn: string;
+  title: string;
+  /** "You asked on {receivedOn} who has processed ...; this answer covers {from}–{to}." */
+  intro: string;
+  /** Why the period starts 2 years back, or that older entries are included on the reason given ({reason}). */
+  routinePeriod: string;
+  olderPeriod: string;
+  people: string;
+  /** "{name}, {title}, {organisation}" when a title is known; else without it. */
+  entries: string;
+  /** One line per entry: "{at} — {who} — {action} ({service}); {basis}". */
+  entryLine: string;
+  noEntries: string;
+  answeredBy: string;
+  legalBasis: string;
+  /** Labels for the log's values: READ, CHANGE, ACCESS, DISCLOSURE, REFUSED, the services, the bases' kinds, partners. */
+  values: Record<string, string>;
+  /** "klo" / "kl." between a date and a time. */
+  timeWord: string;
 }

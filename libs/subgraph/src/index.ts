@@ -11,7 +11,7 @@ export * from './periodic-job';
 export * from './labels/enum-labels';
 export { AccessRecorder, roleBasis } from './access-log/access-recorder';
 export type { AccessEntry, AccessAction, AccessOutcome } from './access-log/access-recorder';
-export { AccessLogEntry, AccessRefusalReport, ClientAccessReport } from './access-log/access-report';
+export { AccessLogEntry, AccessRefusalReport, ClientAccessLogAnswer, ClientAccessReport, clientLogEntries } from './access-log/access-report';
 export { ClientRelationships, noRelationship, NO_CLIENT_RELATIONSHIP } from './relationships/client-relationships';
 export { caseRelationshipsChanged, loadCaseRelationships, republishCaseRelationships } from './relationships/case-relationships';
 export { CLIENT_RELATIONSHIPS, relationshipOf, caseRelationshipOf, relationshipBasis, caseBasis, openerIsCaseOnly } from './relationships/relationship.rules';

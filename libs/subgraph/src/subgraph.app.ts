@@ -20,7 +20,7 @@ import { JustifiedAccessTable1763800000005 } from './justified-access/justified-
 import { accessLogPlugin } from './access-log/access-log.plugin';
 import { IdempotencyKeys1764700000001 } from './idempotency/idempotency.migration';
 import { idempotencyPlugin } from './idempotency/idempotency.plugin';
-import { AccessRefusalReport, accessReportResolvers, ClientAccessReport } from './access-log/access-report';
+import { AccessRefusalReport, accessReportResolvers, ClientAccessLogAnswer, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { describeEnumValues } from './labels/enum-labels';
@@ -109,7 +109,7 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
           autoSchemaFile: { federation: 2 },
           // The access policy (`@Access`, libs/subgraph/src/policy) runs on field resolvers too.
           fieldResolverEnhancers: ['interceptors'],
-          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport, AccessRefusalReport] },
+          buildSchemaOptions: { orphanedTypes: [...(definition.orphanedTypes ?? []), ClientAccessReport, AccessRefusalReport, ClientAccessLogAnswer] },
           sortSchema: true,
           transformSchema: describeEnumValues, // every enum value labelled fi/sv/en (labels/enum-labels.data.ts)
           playground: false,

@@ -35,6 +35,8 @@ import { CaseOpenedBy1763800000110 } from './migrations/1763800000110-case-opene
 import { ActivationPlanSharedWith1763800000131 } from './migrations/1763800000131-activation-plan-shared-with.migration';
 import { AccessPolicy1763800000130 } from './migrations/1763800000130-access-policy.migration';
 import { AccessModule } from './access/access.module';
+import { AccessLogRequestsModule } from './access-log-requests/access-log-requests.module';
+import { ClientAccessLogRequests1763800000150 } from './migrations/1763800000150-client-access-log-requests.migration';
 import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
 import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
 import { DecisionLettersDeliveryAppeals1763800000132 } from './migrations/1763800000132-decision-letters-delivery-appeals.migration';
@@ -50,7 +52,7 @@ export const caseSubgraph: SubgraphDefinition = {
   name: 'case',
   // Owner of Client: also answers the auditor's clientAccessReport (libs/subgraph access log).
   ownsClient: true,
-  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule, AccessModule, JustifiedAccessModule],
+  modules: [CaseConfigModule, ClientsModule, WorkersModule, CasesModule, DecisionsModule, ContactsModule, KelaNoticesModule, PlansModule, MeasurementsModule, ActivationModule, ActivationPlansModule, TimelineModule, AccessModule, JustifiedAccessModule, AccessLogRequestsModule],
   entities: [
     ClientEntity,
     WorkerEntity,
@@ -86,6 +88,7 @@ export const caseSubgraph: SubgraphDefinition = {
     AccessPolicy1763800000130,
     ActivationPlanSharedWith1763800000131,
     DecisionLettersDeliveryAppeals1763800000132,
+    ClientAccessLogRequests1763800000150,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],
 };

@@ -24,4 +24,7 @@ export const CASE_RETENTION: Record<string, RetentionClass> = {
   client_handling_team: 'COPY_OF_SOURCE',
   intake_reference: 'ACCESS_LOG',
   justified_access_grant: 'ACCESS_LOG',
+  // Lokitietopyyntö and its answer (703/2023 11 §): kept with the access log they answer from.
+  client_access_log_request: 'ACCESS_LOG',
+  client_access_log_letter: 'ACCESS_LOG',
 };

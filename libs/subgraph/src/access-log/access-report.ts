@@ -67,6 +67,24 @@ export class AccessRefusalReport {
   to: Date;
 }
 
+/**
+ * The answer to a client's request for their access log (Act 703/2023): the same per-service fields as
+ * `ClientAccessReport`, for the request's period, returned only by the case service's
+ * `answerClientAccessLogRequest`; the case service renders them into the answer letter. AUDITOR only.
+ */
+@ObjectType('ClientAccessLogAnswer', { description: 'Vastaus lokitietopyyntöön: every service’s log entries for the request’s period, and the letter made from them' })
+@Directive('@key(fields: "requestId clientId from to")')
+export class ClientAccessLogAnswer {
+  @Field(() => ID)
+  requestId: string;
+  @Field(() => ID)
+  clientId: string;
+  @Field({ description: 'Start of the period the answer covers (inclusive)' })
+  from: Date;
+  @Field({ description: 'End of the period (exclusive): when the request was received' })
+  to: Date;
+}
+
 const camelCase = (name: string) => name.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
 
 function checkPeriod(from: Date, to: Date): void {
@@ -95,6 +113,19 @@ const toEntry = (row: any): AccessLogEntry => ({
   outcome: row.outcome,
 });
 
+/** The service's log entries for one client and period, oldest first. */
+export async function clientLogEntries(db: Pick<DataSource, 'query'>, clientId: string, from: Date, to: Date): Promise<AccessLogEntry[]> {
+  const rows: any[] = await db.query(`SELECT * FROM access_log WHERE client_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at, id`, [clientId, from, to]);
+  return rows.map(toEntry);
+}
+
+function answer(reference: { requestId: string; clientId: string; from: string | Date; to: string | Date }): ClientAccessLogAnswer {
+  const from = new Date(reference.from);
+  const to = new Date(reference.to);
+  checkPeriod(from, to);
+  return { requestId: parseId(reference.requestId, 'requestId'), clientId: parseId(reference.clientId, 'clientId'), from, to };
+}
+
 function report(clientId: string, from: Date, to: Date): ClientAccessReport {
   checkPeriod(from, to);
   return { clientId: parseId(clientId, 'clientId'), from, to };
@@ -114,11 +145,26 @@ export function accessReportResolvers(service: ServiceName, ownsClient: boolean)
     @ResolveField(camelCase(service), () => [AccessLogEntry], { description: `The ${service} service’s log entries for the client in the period` })
     async entries(@Parent() parent: ClientAccessReport, @Ctx() ctx: GraphContext): Promise<AccessLogEntry[]> {
       requireUser(ctx.identity, 'AUDITOR');
-      const rows: any[] = await this.dataSource.query(
-        `SELECT * FROM access_log WHERE client_id = $1 AND recorded_at >= $2 AND recorded_at < $3 ORDER BY recorded_at, id`,
-        [parent.clientId, parent.from, parent.to],
-      );
-      return rows.map(toEntry);
+      return clientLogEntries(this.dataSource, parent.clientId, parent.from, parent.to);
+    }
+  }
+
+  @Resolver(() => ClientAccessLogAnswer)
+  class AccessLogAnswerResolver {
+    constructor(private readonly dataSource: DataSource) {}
+
+    /** Keeps whatever else the gateway sends (the case service's letter requires the other services' entries). */
+    @ResolveReference()
+    resolveReference(reference: { requestId: string; clientId: string; from: string; to: string }): ClientAccessLogAnswer {
+      return { ...reference, ...answer(reference) };
+    }
+
+    @ResolveField(camelCase(service), () => [AccessLogEntry], { description: `The ${service} service’s log entries for the client in the request’s period` })
+    async entries(@Parent() parent: ClientAccessLogAnswer, @Ctx() ctx: GraphContext): Promise<AccessLogEntry[]> {
+      requireUser(ctx.identity, 'AUDITOR');
+      // Answering the client is itself on record (who produced it, for whom), in every service that answers.
+      ctx.access.read(parent.clientId, 'accessLog');
+      return clientLogEntries(this.dataSource, parent.clientId, parent.from, parent.to);
     }
   }
 
@@ -168,5 +214,7 @@ export function accessReportResolvers(service: ServiceName, ownsClient: boolean)
     }
   }
 
-  return ownsClient ? [AccessReportResolver, RefusalReportResolver, AccessReportQuery] : [AccessReportResolver, RefusalReportResolver];
+  return ownsClient
+    ? [AccessReportResolver, RefusalReportResolver, AccessLogAnswerResolver, AccessReportQuery]
+    : [AccessReportResolver, RefusalReportResolver, AccessLogAnswerResolver];
 }

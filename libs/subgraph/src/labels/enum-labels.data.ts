@@ -335,6 +335,10 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
     SATURDAY: { fi: 'lauantai', sv: 'lördag', en: 'Saturday' },
     SUNDAY: { fi: 'sunnuntai', sv: 'söndag', en: 'Sunday' },
   },
+  ClientAccessLogRequestStatus: {
+    OPEN: { fi: 'Avoin', sv: 'Öppen', en: 'Open' },
+    ANSWERED: { fi: 'Vastattu', sv: 'Besvarad', en: 'Answered' },
+  },
   WorkerRole: {
     SOCIAL_WORKER: { fi: 'Sosiaalityöntekijä', sv: 'Socialarbetare', en: 'Social worker' },
     SOCIAL_INSTRUCTOR: { fi: 'Sosiaaliohjaaja', sv: 'Socialhandledare', en: 'Social instructor' },

@@ -51,6 +51,6 @@ export abstract class StoredLetterFields {
 }
 
 /** A stored letter as the graph shows it. */
-export function letterFields(row: StoredLetterColumns): StoredLetterFields {
+export function letterFields(row: Omit<StoredLetterColumns, 'decisionId'>): StoredLetterFields {
   return { language: row.language, contentType: row.contentType, base64: row.content.toString('base64'), sha256: row.sha256, retentionClass: row.retentionClass, createdAt: row.createdAt };
 }
