@@ -50,6 +50,11 @@ export class AccessRecorder {
     this.bases.set(clientId.toLowerCase(), basis);
   }
 
+  /** The basis this request was admitted on for the client so far (where a parent object was loaded), or null. */
+  heldBasis(clientId: string): string | null {
+    return this.bases.get(clientId.toLowerCase()) ?? null;
+  }
+
   read(clientId: string, ...categories: string[]): void {
     this.add({ clientId, action: 'READ', categories, basis: this.basisFor(clientId), outcome: 'ALLOWED' });
   }

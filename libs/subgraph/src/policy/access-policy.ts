@@ -1,10 +1,11 @@
 import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, lastValueFrom, Observable } from 'rxjs';
-import type { Partner, UserRole } from '@asw/auth';
-import { DomainError } from '@asw/platform';
+import type { Partner, UserIdentity, UserRole } from '@asw/auth';
+import { DomainError, forbidden } from '@asw/platform';
 import type { AccessAction } from '../access-log/access-recorder';
 import type { GraphContext } from '../graph-context';
+import { parseId } from '../ids';
 import { noRelationship } from '../relationships/client-relationships';
 
 /** What a rule sees of one resolver call: its named arguments, its parent object and the request. */
@@ -31,10 +32,13 @@ export type BasisCheck = (ctx: GraphContext, subject: AccessSubject) => Promise<
  *   with justification in force;
  * - `case`: working on the subject's case (`subject.caseId`), also a case opened on intake only;
  * - `anyCase`: working on some case of the client (the client's basic details);
- * - `role`: the caller's role alone (intake, registration: said where used).
+ * - `role`: the caller's role alone (intake, registration: said where used);
+ * - `admitted`: the basis this request was already admitted on for the client, where the parent object
+ *   was loaded (a field on a record a list or query admitted): nothing new is opened by it.
  */
 export const LIBRARY_BASES: Record<string, BasisCheck> = {
   relationship: (ctx, { clientId }) => (clientId ? ctx.relationships.basisFor(clientId) : null),
+  admitted: (ctx, { clientId }) => (clientId ? ctx.access.heldBasis(clientId) : null),
   case: (ctx, { clientId, caseId }) => (!clientId ? null : caseId ? ctx.relationships.caseBasisFor(clientId, caseId) : ctx.relationships.basisFor(clientId)),
   anyCase: (ctx, { clientId }) => (clientId ? ctx.relationships.anyCaseBasisFor(clientId) : null),
   role: (ctx) => (ctx.identity.kind === 'user' ? `role:${ctx.identity.roles.join('+')}` : `partner:${ctx.identity.partner}`),
@@ -56,8 +60,13 @@ export interface AccessRule {
   categories: readonly string[];
   /** The client the call concerns; null when the id names nothing (answered as a forbidden one). Absent: no client data. */
   subject?: (call: AccessCall) => Promise<AccessSubject | null> | AccessSubject | null;
-  /** A list result: each item's subject; the items the caller may not reach are left out, the rest recorded. */
-  each?: (item: any) => AccessSubject;
+  /** A list result: each item's subject (it may use the call, e.g. the parent group); the items the caller may not reach are left out, the rest recorded. */
+  each?: (item: any, call: AccessCall) => Promise<AccessSubject> | AccessSubject;
+  /**
+   * A field computed over a list (e.g. an attendance rate): the resolver returns the list, the mechanism
+   * filters and records it with `each`, and the field answers `summary(kept items)`.
+   */
+  summary?: (kept: any[]) => unknown;
   /** The bases that admit each item of a list (default: `bases`), e.g. the application's own queue where the subject's basis is "a client with an application in the queue". */
   eachBases?: readonly string[];
   /** Bases that admit the subject, tried in order: the library's or the service's policy table's. Default `relationship`. */
@@ -90,8 +99,12 @@ export const NO_ACCESS_BASIS = 'NO_ACCESS_BASIS';
 /** Every rule declared, by resolver class and method: what the authorization matrix reads. */
 export const DECLARED_RULES: Array<{ service: string; target: string; method: string; rule: AccessRule }> = [];
 
-function roleRefusal(rule: AccessRule): DomainError {
-  const message = rule.partner ? `This operation is only for ${rule.partner}` : rule.roles?.length ? `This operation needs one of the roles ${rule.roles.join(', ')}` : 'This operation is for the county’s own workers';
+function roleRefusal(ctx: GraphContext, rule: AccessRule): DomainError {
+  const message = rule.partner
+    ? `This operation is only for ${rule.partner}`
+    : ctx.identity.kind === 'user' && rule.roles?.length
+      ? `This operation needs one of the roles ${rule.roles.join(', ')}`
+      : 'This operation is for the county’s own workers';
   return new DomainError('FORBIDDEN', message, { reason: ROLE_NOT_ALLOWED });
 }
 
@@ -118,7 +131,7 @@ export async function basisOf(ctx: GraphContext, table: AccessPolicyTable, rule:
 export async function authorizeCall(call: AccessCall, table: AccessPolicyTable, rule: AccessRule): Promise<AccessSubject | null> {
   const { ctx } = call;
   if (!roleAdmits(ctx, rule)) {
-    const refusal = roleRefusal(rule);
+    const refusal = roleRefusal(ctx, rule);
     ctx.access.refused(null, rule.action, refusal.message, ...rule.categories);
     throw refusal;
   }
@@ -143,8 +156,9 @@ function record(ctx: GraphContext, rule: AccessRule, clientId: string | null): v
 }
 
 /** Keeps the list items whose client the caller reaches on one of the rule's bases, each recorded. */
-export async function filterList<T>(ctx: GraphContext, table: AccessPolicyTable, rule: AccessRule, items: readonly T[]): Promise<T[]> {
-  const subjects = items.map((item) => rule.each!(item));
+export async function filterList<T>(call: AccessCall, table: AccessPolicyTable, rule: AccessRule, items: readonly T[]): Promise<T[]> {
+  const { ctx } = call;
+  const subjects = await Promise.all(items.map((item) => rule.each!(item, call)));
   const bases = await Promise.all(subjects.map((subject) => basisOf(ctx, table, rule, subject, rule.eachBases ?? rule.bases)));
   const kept: T[] = [];
   items.forEach((item, index) => {
@@ -164,7 +178,10 @@ export async function runDeclared<R>(call: AccessCall, declared: Declared, resol
   const result = await resolve();
   // The subject's read is on record even when its list is empty; each item shown is recorded on its own basis.
   if (subject) record(call.ctx, rule, subject.clientId);
-  if (rule.each && Array.isArray(result)) return (await filterList(call.ctx, table, rule, result)) as R;
+  if (rule.each && Array.isArray(result)) {
+    const kept = await filterList(call, table, rule, result);
+    return (rule.summary ? rule.summary(kept) : kept) as R;
+  }
   return result;
 }
 
@@ -194,3 +211,23 @@ export function accessPolicy(table: AccessPolicyTable) {
 
 /** The subject of a field on `Client`: the client itself. */
 export const clientField = ({ parent }: AccessCall<{ id: string }>): AccessSubject => ({ clientId: parent.id.toLowerCase() });
+
+/**
+ * The subject of an operation naming a client's record by id (a period, an account, arrears): the
+ * record's client, loaded from `table` (a table name of the service's own code, never input); null when
+ * the id names nothing, refused like a record out of reach. A malformed id is BAD_USER_INPUT on `field`.
+ */
+export async function recordSubject(ctx: GraphContext, table: string, idInput: unknown, field: string): Promise<AccessSubject | null> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`recordSubject: not a table name: ${table}`);
+  const [row] = await ctx.db.query(`SELECT client_id FROM ${table} WHERE id = $1`, [parseId(idInput, field)]);
+  return row ? { clientId: row.client_id } : null;
+}
+
+/**
+ * The worker an `@Access` rule admitted, for what a command records of who did the work. Not a check of
+ * its own: a rule with `roles` admits users only, so this throws only where no rule ran.
+ */
+export function admittedUser(ctx: GraphContext): UserIdentity {
+  if (ctx.identity.kind !== 'user') throw forbidden('This operation is for the county’s own workers');
+  return ctx.identity;
+}

@@ -6,7 +6,7 @@ import { todayInFinland } from '@asw/calendar';
 import { EventPublisher, GroupAttendanceRecorded } from '@asw/events';
 import { notFound } from '@asw/platform';
 import { AttendanceStatus } from '../domain';
-import { groupWorker } from '../authorization';
+import { groupWorker } from '../access-policy';
 import { GroupEnrollmentEntity } from '../enrollments/enrollment.entity';
 import { GroupSessionEntity } from '../groups/group.entity';
 import { assertCanRecordAttendance } from './attendance-recording.rules';

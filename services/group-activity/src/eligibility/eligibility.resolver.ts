@@ -1,8 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
 import { clientField, Ctx, GraphContext } from '@asw/subgraph';
-import { Access } from '../access-policy';
-import { GROUP_ACTIVITY_ROLES } from '../authorization';
+import { Access, GROUP_ACTIVITY_ROLES } from '../access-policy';
 import { ClientReference } from '../client-reference';
 import { RehabilitationEligibility } from './eligibility.model';
 import { EligibilityReadModel } from './eligibility.read-model';

@@ -1,7 +1,6 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { Access, groupSubject } from '../access-policy';
-import { authorizeClientWork, authorizeGroupWork, GROUP_ACTIVITY_ROLES, visibleInGroup } from '../authorization';
+import { admittedUser, clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access, enrollmentSubject, GROUP_ACTIVITY_ROLES, groupRow, groupSubject } from '../access-policy';
 import { ClientReference } from '../client-reference';
 import { RehabilitationGroupEntity } from '../groups/group.entity';
 import { RehabilitationGroup } from '../groups/group.model';
@@ -23,39 +22,33 @@ export class EnrollmentResolver {
     name: 'enrollInGroup',
     description: 'Enrolls a client with an active SOCIAL_REHABILITATION decision; a full group puts them on its waitlist. Anyone else: CONFLICT with details.reason.',
   })
-  async enroll(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
-    const [groupId, clientId] = [parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId')];
-    await authorizeClientWork(ctx, clientId, 'CHANGE', 'groupEnrollments');
-    const enrollment = await this.commands.enroll(groupId, clientId, ctx.correlationId);
-    ctx.access.changed(enrollment.clientId, 'groupEnrollments');
-    return enrollment;
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'CHANGE', categories: ['groupEnrollments'], subject: enrollmentSubject })
+  enroll(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
+    return this.commands.enroll(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
   }
 
   @Mutation(() => GroupEnrollment, { name: 'leaveGroup', description: 'The client leaves the group or its waitlist; a freed place goes to the first on the waitlist.' })
-  async leave(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
-    const [groupId, clientId] = [parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId')];
-    await authorizeClientWork(ctx, clientId, 'CHANGE', 'groupEnrollments');
-    const enrollment = await this.commands.leave(groupId, clientId, ctx.correlationId);
-    ctx.access.changed(enrollment.clientId, 'groupEnrollments');
-    return enrollment;
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'CHANGE', categories: ['groupEnrollments'], subject: enrollmentSubject })
+  leave(@Args('input') input: GroupEnrollmentInput, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity> {
+    return this.commands.leave(parseId(input.groupId, 'groupId'), parseId(input.clientId, 'clientId'), ctx.correlationId);
   }
 
   @Mutation(() => RehabilitationGroup, { name: 'changeGroupCapacity', description: 'Changes the number of places; new places fill from the waitlist. Its facilitators and the supervisor of its team only.' })
   @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'CHANGE', categories: ['groups'], subject: ({ args, ctx }) => groupSubject(ctx, args.input.groupId), bases: ['groupTeam'], refusal: 'Only the group’s own team (its facilitators and that team’s supervisor) may change the group' })
   changeCapacity(@Args('input') input: ChangeGroupCapacityInput, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
-    const worker = authorizeGroupWork(ctx);
-    return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, worker, ctx.correlationId);
+    return this.commands.changeCapacity(parseId(input.groupId, 'groupId'), input.capacity, admittedUser(ctx), ctx.correlationId);
   }
 
+  /** A group is the unit's work: the role is enough. */
   @ResolveField(() => RehabilitationGroup)
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'READ', categories: ['groups'] })
   async group(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<RehabilitationGroupEntity> {
-    authorizeGroupWork(ctx);
     return (await ctx.loaders.get('groupById', (ids) => this.groups.byIds(ids)).load(enrollment.groupId))!;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Place in the waitlist (1 = next to get a place); null unless waitlisted' })
+  @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'READ', categories: ['groupEnrollments'] })
   async waitlistPosition(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<number | null> {
-    authorizeGroupWork(ctx);
     if (enrollment.status !== GroupEnrollmentStatus.WAITLISTED) return null;
     const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(enrollment.groupId);
     return positionIn(open, enrollment);
@@ -66,14 +59,19 @@ export class EnrollmentResolver {
 export class GroupRosterResolver {
   constructor(private readonly queries: EnrollmentQueries) {}
 
+  /** A facilitator of the group sees all of its roster; anyone else only their clients (the others left out). */
   @ResolveField(() => [GroupEnrollment], { description: 'Who is in the group, then the waitlist in its order' })
+  @Access({
+    roles: GROUP_ACTIVITY_ROLES,
+    action: 'READ',
+    categories: ['groupEnrollments'],
+    each: (row: GroupEnrollmentEntity, { parent }) => groupRow(row, parent as RehabilitationGroupEntity),
+    bases: ['facilitator', 'relationship'],
+  })
   async roster(@Parent() group: RehabilitationGroupEntity, @Ctx() ctx: GraphContext): Promise<GroupEnrollmentEntity[]> {
-    authorizeGroupWork(ctx);
     const open = await ctx.loaders.get('openEnrollmentsByGroup', (ids) => this.queries.openOf(ids)).load(group.id);
-    const visible = await visibleInGroup(ctx, group, open);
-    const enrolled = visible.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
-    const waiting = visible.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
-    for (const row of visible) ctx.access.read(row.clientId, 'groupEnrollments');
+    const enrolled = open.filter((row) => row.status === GroupEnrollmentStatus.ENROLLED);
+    const waiting = open.filter((row) => row.status === GroupEnrollmentStatus.WAITLISTED).sort((a, b) => positionIn(open, a)! - positionIn(open, b)!);
     return [...enrolled, ...waiting];
   }
 }

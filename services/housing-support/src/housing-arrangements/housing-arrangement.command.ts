@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventPublisher, PaymentIntermediaryAccountClosed, PaymentIntermediaryAccountOpened, SubleaseEnded, SubleaseStarted } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
-import type { HousingActor } from '../authorization';
+import type { HousingActor } from '../access-policy';
 import { assertCanCloseAccount, assertCanOpenAccount, assertCanStartSublease, IntermediaryAccountStatus, SubleaseStatus } from '../domain';
 import { assertEndsAfterStart, SubleaseTerms, validateSubleaseTerms } from './housing-arrangement.rules';
 import { PaymentIntermediaryAccountEntity, SubleaseEntity } from './housing-arrangement.entity';

@@ -21,16 +21,4 @@ export class HousingArrangementQueries {
     const rows = await this.dataSource.getRepository(SubleaseEntity).find({ where: { clientId: In([...clientIds]) }, order: { startsOn: 'DESC' } });
     return groupByKey(clientIds, rows, (row) => row.clientId);
   }
-
-  /** The client whose välitystili this is: access is checked against it before the account changes. */
-  async accountClientOf(accountId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(PaymentIntermediaryAccountEntity).findOne({ select: { id: true, clientId: true }, where: { id: accountId } });
-    return row?.clientId ?? null;
-  }
-
-  /** The client whose sublease this is: access is checked against it before the sublease changes. */
-  async subleaseClientOf(subleaseId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(SubleaseEntity).findOne({ select: { id: true, clientId: true }, where: { id: subleaseId } });
-    return row?.clientId ?? null;
-  }
 }

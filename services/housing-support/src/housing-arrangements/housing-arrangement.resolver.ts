@@ -1,7 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { Access } from '../access-policy';
-import { authorizeClientWork, authorizeHousingWork, HOUSING_SUPPORT_ROLES } from '../authorization';
+import { Access, accountSubject, housingActor, HOUSING_SUPPORT_ROLES, inputClient, subleaseSubject } from '../access-policy';
 import { ClientReference } from '../client-reference';
 import { HousingArrangementCommands } from './housing-arrangement.command';
 import {
@@ -16,55 +15,37 @@ import { HousingArrangementQueries } from './housing-arrangement.queries';
 
 @Resolver(() => PaymentIntermediaryAccount)
 export class HousingArrangementResolver {
-  constructor(
-    private readonly commands: HousingArrangementCommands,
-    private readonly queries: HousingArrangementQueries,
-  ) {}
+  constructor(private readonly commands: HousingArrangementCommands) {}
 
   @Mutation(() => PaymentIntermediaryAccount, { name: 'openPaymentIntermediaryAccount', description: 'Opens a välitystili; one open account per client.' })
-  async openAccount(@Args('input') input: OpenPaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
-    authorizeHousingWork(ctx);
-    const clientId = parseId(input.clientId, 'clientId');
-    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'paymentIntermediaryAccounts');
-    const account = await this.commands.openAccount(clientId, input.openedOn, actor);
-    ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
-    return account;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['paymentIntermediaryAccounts'], subject: inputClient })
+  openAccount(@Args('input') input: OpenPaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
+    return this.commands.openAccount(parseId(input.clientId, 'clientId'), input.openedOn, housingActor(ctx));
   }
 
   @Mutation(() => PaymentIntermediaryAccount, {
     name: 'closePaymentIntermediaryAccount',
     description: 'Closes a välitystili; refused (CONFLICT, reason SUBLEASE_RUNNING) while a sublease runs.',
   })
-  async closeAccount(@Args('input') input: ClosePaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
-    authorizeHousingWork(ctx);
-    const accountId = parseId(input.accountId, 'accountId');
-    const actor = await authorizeClientWork(ctx, await this.queries.accountClientOf(accountId), 'CHANGE', 'paymentIntermediaryAccounts');
-    const account = await this.commands.closeAccount(accountId, input.closedOn, actor);
-    ctx.access.changed(account.clientId, 'paymentIntermediaryAccounts');
-    return account;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['paymentIntermediaryAccounts'], subject: ({ args, ctx }) => accountSubject(ctx, args.input.accountId) })
+  closeAccount(@Args('input') input: ClosePaymentIntermediaryAccountInput, @Ctx() ctx: GraphContext): Promise<PaymentIntermediaryAccount> {
+    return this.commands.closeAccount(parseId(input.accountId, 'accountId'), input.closedOn, housingActor(ctx));
   }
 
   @Mutation(() => Sublease, {
     name: 'startSublease',
     description: 'Starts a välivuokraus; refused (CONFLICT, reason NO_ACTIVE_INTERMEDIARY_ACCOUNT) without an active välitystili.',
   })
-  async startSublease(@Args('input') input: StartSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
-    authorizeHousingWork(ctx);
-    const clientId = parseId(input.clientId, 'clientId');
-    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'subleases');
-    const sublease = await this.commands.startSublease(clientId, input.startsOn, { address: input.address, monthlyRentCents: input.monthlyRentCents }, actor);
-    ctx.access.changed(sublease.clientId, 'subleases');
-    return sublease;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['subleases'], subject: inputClient })
+  startSublease(@Args('input') input: StartSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
+    const terms = { address: input.address, monthlyRentCents: input.monthlyRentCents };
+    return this.commands.startSublease(parseId(input.clientId, 'clientId'), input.startsOn, terms, housingActor(ctx));
   }
 
   @Mutation(() => Sublease, { name: 'endSublease', description: 'Ends a välivuokraus.' })
-  async endSublease(@Args('input') input: EndSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
-    authorizeHousingWork(ctx);
-    const subleaseId = parseId(input.subleaseId, 'subleaseId');
-    const actor = await authorizeClientWork(ctx, await this.queries.subleaseClientOf(subleaseId), 'CHANGE', 'subleases');
-    const sublease = await this.commands.endSublease(subleaseId, input.endedOn, actor);
-    ctx.access.changed(sublease.clientId, 'subleases');
-    return sublease;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['subleases'], subject: ({ args, ctx }) => subleaseSubject(ctx, args.input.subleaseId) })
+  endSublease(@Args('input') input: EndSubleaseInput, @Ctx() ctx: GraphContext): Promise<Sublease> {
+    return this.commands.endSublease(parseId(input.subleaseId, 'subleaseId'), input.endedOn, housingActor(ctx));
   }
 }
 

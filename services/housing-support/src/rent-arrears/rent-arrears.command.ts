@@ -5,7 +5,7 @@ import { todayInFinland } from '@asw/calendar';
 import { EventPublisher, RentArrearsReported, RepaymentPlanAgreed } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
 import { Instalment, RentArrearsReport, RepaymentPayment, validateArrearsReport, validateRepaymentPlan } from '../domain';
-import type { HousingActor } from '../authorization';
+import type { HousingActor } from '../access-policy';
 import { RentArrearsEntity, RepaymentInstalmentEntity, RepaymentPaymentEntity } from './rent-arrears.entity';
 import { validateRepayment } from './repayment.rules';
 

@@ -31,10 +31,4 @@ export class RentArrearsQueries {
       .find({ where: { arrearsId: In([...arrearsIds]) }, order: { paidOn: 'ASC', recordedAt: 'ASC' } });
     return groupByKey(arrearsIds, rows, (row) => row.arrearsId);
   }
-
-  /** The client whose arrears these are: access is checked against it before the arrears or their plan change. */
-  async clientOf(rentArrearsId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(RentArrearsEntity).findOne({ select: { id: true, clientId: true }, where: { id: rentArrearsId } });
-    return row?.clientId ?? null;
-  }
 }

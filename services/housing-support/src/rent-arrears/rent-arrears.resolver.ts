@@ -1,9 +1,8 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
 import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { Access } from '../access-policy';
+import { Access, arrearsSubject, housingActor, HOUSING_SUPPORT_ROLES, inputClient } from '../access-policy';
 import { repaymentProgress } from '../domain';
-import { authorizeClientWork, authorizeHousingWork, HOUSING_SUPPORT_ROLES } from '../authorization';
 import { ClientReference } from '../client-reference';
 import { RentArrearsCommands } from './rent-arrears.command';
 import { RentArrearsEntity } from './rent-arrears.entity';
@@ -18,41 +17,28 @@ export class RentArrearsResolver {
   ) {}
 
   @Mutation(() => RentArrears, { name: 'reportRentArrears', description: 'Reports rent arrears (vuokrarästi); benefits-handling drafts a preventive income support application.' })
-  async report(@Args('input') input: ReportRentArrearsInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    authorizeHousingWork(ctx);
-    const clientId = parseId(input.clientId, 'clientId');
-    const actor = await authorizeClientWork(ctx, clientId, 'CHANGE', 'rentArrears');
-    const arrears = await this.commands.report(clientId, { amountCents: input.amountCents, landlord: input.landlord, months: input.months }, actor);
-    ctx.access.changed(arrears.clientId, 'rentArrears');
-    return arrears;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['rentArrears'], subject: inputClient })
+  report(@Args('input') input: ReportRentArrearsInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
+    const report = { amountCents: input.amountCents, landlord: input.landlord, months: input.months };
+    return this.commands.report(parseId(input.clientId, 'clientId'), report, housingActor(ctx));
   }
 
   @Mutation(() => RentArrears, { name: 'agreeRepaymentPlan', description: 'Agrees a repayment plan (maksusuunnitelma) whose instalments clear the arrears exactly.' })
-  async agreePlan(@Args('input') input: AgreeRepaymentPlanInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    const { id, actor } = await this.changing(ctx, input.rentArrearsId);
-    const arrears = await this.commands.agreePlan(id, input.instalments, actor);
-    ctx.access.changed(arrears.clientId, 'rentArrears');
-    return arrears;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['rentArrears'], subject: ({ args, ctx }) => arrearsSubject(ctx, args.input.rentArrearsId) })
+  agreePlan(@Args('input') input: AgreeRepaymentPlanInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
+    return this.commands.agreePlan(parseId(input.rentArrearsId, 'rentArrearsId'), input.instalments, housingActor(ctx));
   }
 
   @Mutation(() => RentArrears, { name: 'recordRepayment', description: 'Records a payment towards the repayment plan.' })
-  async recordRepayment(@Args('input') input: RecordRepaymentInput, @Ctx() ctx: GraphContext): Promise<RentArrearsEntity> {
-    const { id } = await this.changing(ctx, input.rentArrearsId);
-    const arrears = await this.commands.recordPayment(id, { paidOn: input.paidOn, amountCents: input.amountCents });
-    ctx.access.changed(arrears.clientId, 'rentArrears');
-    return arrears;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['rentArrears'], subject: ({ args, ctx }) => arrearsSubject(ctx, args.input.rentArrearsId) })
+  recordRepayment(@Args('input') input: RecordRepaymentInput): Promise<RentArrearsEntity> {
+    return this.commands.recordPayment(parseId(input.rentArrearsId, 'rentArrearsId'), { paidOn: input.paidOn, amountCents: input.amountCents });
   }
 
-  /** A mutation naming arrears: their client, checked before anything is written. */
-  private async changing(ctx: GraphContext, rentArrearsId: string) {
-    authorizeHousingWork(ctx);
-    const id = parseId(rentArrearsId, 'rentArrearsId');
-    return { id, actor: await authorizeClientWork(ctx, await this.queries.clientOf(id), 'CHANGE', 'rentArrears') };
-  }
-
+  /** The arrears themselves were admitted where they were loaded: the role is checked here. */
   @ResolveField(() => RepaymentPlan, { nullable: true, description: 'The agreed repayment plan and its status today; null until one is agreed.' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['rentArrears'] })
   async repaymentPlan(@Parent() arrears: RentArrearsEntity, @Ctx() ctx: GraphContext): Promise<RepaymentPlan | null> {
-    authorizeHousingWork(ctx);
     if (!arrears.planAgreedAt) return null;
     const [instalments, payments] = await Promise.all([
       ctx.loaders.get('instalmentsByArrears', (ids) => this.queries.instalmentsOf(ids)).load(arrears.id),

@@ -13,7 +13,7 @@ import {
   ServiceDecisionMade,
 } from '@asw/events';
 import { notFound } from '@asw/platform';
-import type { HousingActor } from '../authorization';
+import type { HousingActor } from '../access-policy';
 import { activatePeriod, EndPeriodRequest, endPeriod, recordOutcome, SupportPeriodEndCause, SupportPeriodOutcome, SupportPeriodStatus, termExpired } from '../domain';
 import { PeriodPlan, recordPlan } from './period-plan.rules';
 import { applySupportPeriod, HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';

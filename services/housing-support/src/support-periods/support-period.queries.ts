@@ -24,12 +24,6 @@ export class SupportPeriodQueries {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** The client whose period this is: what access is checked against before the period is read or changed. */
-  async clientOf(periodId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(HousingSupportPeriodEntity).findOne({ select: { id: true, clientId: true }, where: { id: periodId } });
-    return row?.clientId ?? null;
-  }
-
   /**
    * Periods in a status whose client has a case the worker is on or their team holds, newest first. A
    * narrowing only (it reads no roles, no open flags): the resolver's relationship filter decides.

@@ -1,14 +1,17 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@asw/platform';
-import { clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { Access, periodSubject } from '../access-policy';
-import { authorizeClientWork, authorizeHousingWork, visibleClients, HOUSING_SUPPORT_ROLES } from '../authorization';
+import { admittedUser, AccessCall, clientField, Ctx, GraphContext, parseId } from '@asw/subgraph';
+import { Access, housingActor, HOUSING_SUPPORT_ROLES, periodSubject } from '../access-policy';
 import { SupportPeriodStatus } from '../domain';
 import { ClientReference } from '../client-reference';
 import { SupportPeriodCommands } from './support-period.command';
 import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
 import { EndHousingSupportPeriodInput, HousingSupportPeriod, PlanHousingSupportPeriodInput, RecordHousingSupportOutcomeInput, VisitSchedule } from './support-period.model';
 import { SupportPeriodQueries } from './support-period.queries';
+
+/** A mutation naming a period: the period's client, admitted before anything is written, the change recorded. */
+const changingPeriod = (periodId: (call: AccessCall) => string) =>
+  ({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['housingSupport'], subject: (call: AccessCall) => periodSubject(call.ctx, periodId(call), 'periodId') }) as const;
 
 @Resolver(() => HousingSupportPeriod)
 export class SupportPeriodResolver {
@@ -32,62 +35,46 @@ export class SupportPeriodResolver {
     name: 'housingSupportPeriods',
     description: 'Tukijaksot in one status (e.g. PLANNING: waiting for a plan, ACTIVE: this week’s visits), newest first; only the caller’s clients.',
   })
-  async periods(@Args('status', { type: () => SupportPeriodStatus }) status: SupportPeriodStatus, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
-    const worker = authorizeHousingWork(ctx);
-    const periods = await visibleClients(ctx, await this.queries.withStatusNear(status, worker));
-    for (const period of periods) ctx.access.read(period.clientId, 'housingSupport');
-    return periods;
-  }
-
-  /** A mutation naming a period: the period's client, checked before anything is written. */
-  private async changing(ctx: GraphContext, periodId: string) {
-    authorizeHousingWork(ctx);
-    const id = parseId(periodId, 'periodId');
-    const clientId = await this.queries.clientOf(id);
-    return { id, actor: await authorizeClientWork(ctx, clientId, 'CHANGE', 'housingSupport') };
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['housingSupport'], each: (period: HousingSupportPeriodEntity) => ({ clientId: period.clientId }) })
+  periods(@Args('status', { type: () => SupportPeriodStatus }) status: SupportPeriodStatus, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity[]> {
+    return this.queries.withStatusNear(status, admittedUser(ctx));
   }
 
   @Mutation(() => HousingSupportPeriod, {
     name: 'planHousingSupportPeriod',
     description: 'Records the plan of a period being planned: fixed term, personal goals per guidance area, visit schedule.',
   })
-  async plan(@Args('input') input: PlanHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    const { id, actor } = await this.changing(ctx, input.periodId);
-    const period = await this.commands.plan(id, { startsOn: input.startsOn, endsOn: input.endsOn, goals: input.goals, visitSchedule: input.visitSchedule ?? null }, actor);
-    ctx.access.changed(period.clientId, 'housingSupport');
-    return period;
+  @Access(changingPeriod(({ args }) => args.input.periodId))
+  plan(@Args('input') input: PlanHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    const plan = { startsOn: input.startsOn, endsOn: input.endsOn, goals: input.goals, visitSchedule: input.visitSchedule ?? null };
+    return this.commands.plan(parseId(input.periodId, 'periodId'), plan, housingActor(ctx));
   }
 
   @Mutation(() => HousingSupportPeriod, { name: 'startHousingSupportPeriod', description: 'Starts a planned period (käynnistä tukijakso).' })
-  async start(@Args('periodId', { type: () => ID }) periodId: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    const { id, actor } = await this.changing(ctx, periodId);
-    const period = await this.commands.start(id, actor);
-    ctx.access.changed(period.clientId, 'housingSupport');
-    return period;
+  @Access(changingPeriod(({ args }) => args.periodId))
+  start(@Args('periodId', { type: () => ID }) periodId: string, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    return this.commands.start(parseId(periodId, 'periodId'), housingActor(ctx));
   }
 
   @Mutation(() => HousingSupportPeriod, { name: 'endHousingSupportPeriod', description: 'The worker ends the period with an outcome (päätä tukijakso).' })
-  async end(@Args('input') input: EndHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    const { id, actor } = await this.changing(ctx, input.periodId);
-    const period = await this.commands.endByWorker(id, input.endedOn, input.outcome, actor);
-    ctx.access.changed(period.clientId, 'housingSupport');
-    return period;
+  @Access(changingPeriod(({ args }) => args.input.periodId))
+  end(@Args('input') input: EndHousingSupportPeriodInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
+    return this.commands.endByWorker(parseId(input.periodId, 'periodId'), input.endedOn, input.outcome, housingActor(ctx));
   }
 
   @Mutation(() => HousingSupportPeriod, {
     name: 'recordHousingSupportOutcome',
     description: 'Records the outcome (tulos) of an ended period, e.g. one that ran to its end date; CONFLICT while the period runs.',
   })
-  async recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput, @Ctx() ctx: GraphContext): Promise<HousingSupportPeriodEntity> {
-    const { id } = await this.changing(ctx, input.periodId);
-    const period = await this.commands.recordOutcome(id, input.outcome);
-    ctx.access.changed(period.clientId, 'housingSupport');
-    return period;
+  @Access(changingPeriod(({ args }) => args.input.periodId))
+  recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput): Promise<HousingSupportPeriodEntity> {
+    return this.commands.recordOutcome(parseId(input.periodId, 'periodId'), input.outcome);
   }
 
+  /** The period itself was admitted where it was loaded: the role is checked here. */
   @ResolveField(() => VisitSchedule, { nullable: true, description: 'The agreed visit schedule (käyntisuunnitelma), once recorded' })
-  visitSchedule(@Parent() period: HousingSupportPeriodEntity, @Ctx() ctx: GraphContext): VisitSchedule | null {
-    authorizeHousingWork(ctx);
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['housingSupport'] })
+  visitSchedule(@Parent() period: HousingSupportPeriodEntity): VisitSchedule | null {
     return toSupportPeriod(period).visitSchedule;
   }
 }

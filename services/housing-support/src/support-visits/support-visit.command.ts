@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { todayInFinland } from '@asw/calendar';
 import { EventPublisher, SupportVisitDone } from '@asw/events';
-import type { HousingActor } from '../authorization';
+import type { HousingActor } from '../access-policy';
 import { lockPeriod } from '../support-periods/support-period.command';
 import { toSupportPeriod } from '../support-periods/support-period.entity';
 import { SupportVisitEntity } from './support-visit.entity';

@@ -1,8 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { todayInFinland } from '@asw/calendar';
 import { Ctx, GraphContext, parseId } from '@asw/subgraph';
-import { authorizeClientWork, authorizeHousingWork } from '../authorization';
-import { SupportPeriodQueries } from '../support-periods/support-period.queries';
+import { Access, housingActor, HOUSING_SUPPORT_ROLES, periodSubject } from '../access-policy';
 import { HousingSupportPeriodEntity, toSupportPeriod } from '../support-periods/support-period.entity';
 import { HousingSupportPeriod } from '../support-periods/support-period.model';
 import { RecordSupportVisitCommand } from './support-visit.command';
@@ -12,19 +11,13 @@ import { visitPlanStatus } from './support-visit.rules';
 
 @Resolver(() => SupportVisit)
 export class SupportVisitResolver {
-  constructor(
-    private readonly recordVisit: RecordSupportVisitCommand,
-    private readonly periods: SupportPeriodQueries,
-  ) {}
+  constructor(private readonly recordVisit: RecordSupportVisitCommand) {}
 
   @Mutation(() => SupportVisit, { name: 'recordSupportVisit', description: 'Records a support visit that was done (tukikäynti).' })
-  async record(@Args('input') input: RecordSupportVisitInput, @Ctx() ctx: GraphContext): Promise<SupportVisit> {
-    authorizeHousingWork(ctx);
-    const periodId = parseId(input.periodId, 'periodId');
-    const actor = await authorizeClientWork(ctx, await this.periods.clientOf(periodId), 'CHANGE', 'housingSupport');
-    const visit = await this.recordVisit.execute(periodId, { visitedOn: input.visitedOn, durationMinutes: input.durationMinutes ?? null, guidanceAreas: input.guidanceAreas }, actor);
-    ctx.access.changed(visit.clientId, 'housingSupport');
-    return visit;
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'CHANGE', categories: ['housingSupport'], subject: ({ args, ctx }) => periodSubject(ctx, args.input.periodId, 'periodId') })
+  record(@Args('input') input: RecordSupportVisitInput, @Ctx() ctx: GraphContext): Promise<SupportVisit> {
+    const visit = { visitedOn: input.visitedOn, durationMinutes: input.durationMinutes ?? null, guidanceAreas: input.guidanceAreas };
+    return this.recordVisit.execute(parseId(input.periodId, 'periodId'), visit, housingActor(ctx));
   }
 }
 
@@ -32,9 +25,10 @@ export class SupportVisitResolver {
 export class PeriodVisitsResolver {
   constructor(private readonly queries: SupportVisitQueries) {}
 
+  /** The period itself was admitted where it was loaded: the role is checked here. */
   @ResolveField(() => SupportVisits, { description: 'Tukikäynnit of this period: planned, done and missed.' })
+  @Access({ roles: HOUSING_SUPPORT_ROLES, action: 'READ', categories: ['housingSupport'] })
   async visits(@Parent() period: HousingSupportPeriodEntity, @Ctx() ctx: GraphContext): Promise<SupportVisits> {
-    authorizeHousingWork(ctx);
     const done = await ctx.loaders.get('supportVisitsByPeriod', (ids) => this.queries.visitsOf(ids)).load(period.id);
     const { planned, missed } = visitPlanStatus(toSupportPeriod(period), done.map((visit) => visit.visitedOn), todayInFinland());
     return { planned, done, missed };
