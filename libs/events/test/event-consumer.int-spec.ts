@@ -137,12 +137,15 @@ describe('event consumer (real PostgreSQL and Kafka)', () => {
     await eventually(async () => expect(await Promise.all(envelopes.map((envelope) => appliedTimes(envelope.id)))).toEqual(envelopes.map(() => 1)));
     const admin = kafka.admin();
     await admin.connect();
+    let stopped = false;
     try {
       const lag = async () => (await consumerLag(admin, stopping.groupId, stopping.topics)).reduce((sum, partition) => sum + partition.lag, 0);
       expect(await lag()).toBe(30); // applied, not committed yet
       await stopping.stop();
+      stopped = true;
       expect(await lag()).toBe(0);
     } finally {
+      if (!stopped) await stopping.stop();
       await admin.disconnect();
     }
   });

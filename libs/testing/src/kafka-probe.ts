@@ -26,7 +26,8 @@ export async function observeTopic(topic: string): Promise<{ received: ReceivedE
 /** Produces raw messages, as another service (or a misbehaving one) would. */
 export async function produceRaw(topic: string, messages: Array<{ key: string; value: string }>): Promise<void> {
   const kafka = new Kafka({ clientId: 'test-producer', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ allowAutoTopicCreation: true });
+  // Idempotent: a send retried under load (a request that timed out but was written) is not written twice.
+  const producer = kafka.producer({ allowAutoTopicCreation: true, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages });
