@@ -485,14 +485,14 @@ const ROWS: Record<string, Row> = {
     roles: HOUSING_ROLES,
     reach: CLIENT_WIDE,
     args: (fx) => ({ input: { clientId: fx.clientId, openedOn: fx.today } }),
-    fresh: async (fx) => ({ input: { clientId: await fx.fresh.relatedClient(), openedOn: fx.today } }),
+    fresh: async (fx) => ({ input: { clientId: (await fx.fresh.relatedClient(true)).clientId, openedOn: fx.today } }),
   },
   'mutation closePaymentIntermediaryAccount': {
     columns: CLIENT_COLUMNS,
     roles: HOUSING_ROLES,
     reach: CLIENT_WIDE,
     args: (fx) => ({ input: { accountId: fx.accountId, closedOn: fx.today } }),
-    fresh: async (fx) => ({ input: { accountId: await fx.fresh.accountOf(await fx.fresh.relatedClient()), closedOn: fx.today } }),
+    fresh: async (fx) => ({ input: { accountId: await fx.fresh.accountOf((await fx.fresh.relatedClient(true)).clientId), closedOn: fx.today } }),
   },
   'mutation startSublease': {
     columns: CLIENT_COLUMNS,
@@ -500,7 +500,7 @@ const ROWS: Record<string, Row> = {
     reach: CLIENT_WIDE,
     args: (fx) => ({ input: sublease(fx.clientId) }),
     fresh: async (fx) => {
-      const clientId = await fx.fresh.relatedClient();
+      const { clientId } = await fx.fresh.relatedClient(true);
       await fx.fresh.accountOf(clientId);
       return { input: sublease(clientId) };
     },
@@ -510,7 +510,7 @@ const ROWS: Record<string, Row> = {
     roles: HOUSING_ROLES,
     reach: CLIENT_WIDE,
     args: (fx) => ({ input: { subleaseId: fx.subleaseId, endedOn: fx.today } }),
-    fresh: async (fx) => ({ input: { subleaseId: await fx.fresh.subleaseOf(await fx.fresh.relatedClient()), endedOn: fx.today } }),
+    fresh: async (fx) => ({ input: { subleaseId: await fx.fresh.subleaseOf((await fx.fresh.relatedClient(true)).clientId), endedOn: fx.today } }),
   },
   'mutation reportRentArrears': {
     columns: CLIENT_COLUMNS,
@@ -605,25 +605,31 @@ function documentFor(operation: 'query' | 'mutation', field: GraphQLField<unknow
 }
 
 /** What a cell observed. */
-function classify(response: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }, field: string, row: Row, fx: MatrixFixtures, column: Column): { outcome: string; detail?: string } {
+function classify(response: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }, field: string, row: Row, fx: MatrixFixtures, column: Column): { observed: string; detail?: string } {
   const errors = response.errors ?? [];
   const codes = errors.map((error) => String(error.extensions?.code));
   const value = response.data?.[field];
-  if (codes.includes('FORBIDDEN')) return { outcome: value === undefined || value === null ? 'FORBIDDEN' : 'FORBIDDEN+DATA', detail: errors[0].message };
-  if (codes.includes('NOT_FOUND') && (value === undefined || value === null)) return { outcome: 'NOT_FOUND', detail: errors[0].message };
-  if (errors.length > 0) return { outcome: `ERROR:${codes[0]}`, detail: errors[0].message };
-  if (value === undefined || value === null) return { outcome: 'ERROR:NULL' };
-  if (row.list) return { outcome: row.list(value, fx, column) ? 'DATA' : 'FILTERED' };
-  return { outcome: 'DATA' };
+  if (codes.includes('FORBIDDEN')) return { observed: value === undefined || value === null ? 'FORBIDDEN' : 'FORBIDDEN+DATA', detail: errors[0].message };
+  if (codes.includes('NOT_FOUND') && (value === undefined || value === null)) return { observed: 'NOT_FOUND', detail: errors[0].message };
+  if (errors.length > 0) return { observed: `ERROR:${codes[0]}`, detail: errors[0].message };
+  if (value === undefined || value === null) return { observed: 'ERROR:NULL' };
+  if (row.list) return { observed: row.list(value, fx, column) ? 'DATA' : 'FILTERED' };
+  return { observed: 'DATA' };
 }
 
-/** A fingerprint of everything a service stores (but its access log, which a refusal writes to). */
+/**
+ * A fingerprint of what a service stores: per table its row count and newest row version (xmin), so an
+ * insert, update or delete shows. Left out: the access log (a refusal is recorded there), and the
+ * event plumbing (outbox, inbox), which moves on its own while events of earlier cells flow.
+ */
+const UNWATCHED = ['access_log', 'migrations', 'outbox', 'inbox'];
 async function fingerprint(graph: RunningGraph, service: ServiceName): Promise<Record<string, string>> {
   const db = graph.subgraphs[service].dataSource;
   const tables: Array<{ table_name: string }> = await db.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('access_log', 'migrations') ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT (table_name = ANY($1)) ORDER BY table_name`,
+    [UNWATCHED],
   );
-  const sql = tables.map(({ table_name }) => `SELECT '${table_name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table_name}" x`).join(' UNION ALL ');
+  const sql = tables.map(({ table_name }) => `SELECT '${table_name}' AS t, count(*) || ':' || coalesce(max(xmin::text::bigint), 0) AS h FROM "${table_name}"`).join(' UNION ALL ');
   const rows: Array<{ t: string; h: string }> = await db.query(sql);
   return Object.fromEntries(rows.map((row) => [row.t, row.h]));
 }
@@ -677,7 +683,9 @@ describe('authorization matrix: every operation of the supergraph × every role 
     const written: Array<{ key: string; column: Column; tables: string[] }> = [];
     const started = Date.now();
 
+    const timing: Record<string, number> = {};
     for (const { key, operation, field } of operations) {
+      const operationStarted = Date.now();
       const row = ROWS[key];
       if (!row) continue;
       const owner = ownerOf(field);
@@ -690,17 +698,32 @@ describe('authorization matrix: every operation of the supergraph × every role 
         };
         // Refused cells first, together, on the column's shared record; for a mutation, nothing may be written.
         const refused = group.filter((cell) => cell.expected !== 'DATA');
+        // A record that cannot be built fails its cell (SETUP: …), not the whole table.
+        const build = async (cell: Cell, make: () => Vars | Promise<Vars>): Promise<Vars | undefined> => {
+          try {
+            return await make();
+          } catch (error) {
+            cell.observed = 'SETUP';
+            cell.detail = String(error instanceof Error ? error.message : error).slice(0, 300);
+            return undefined;
+          }
+        };
+        const shared = await Promise.all(refused.map((cell) => build(cell, () => row.args(fx, column))));
         const before = operation === 'mutation' && refused.length > 0 ? await fingerprint(graph, owner) : undefined;
-        await pool(refused, 4, async (cell) => ask(cell, await row.args(fx, column)));
+        await Promise.all(refused.map(async (cell, index) => shared[index] && ask(cell, shared[index]!)));
         if (before) {
           const after = await fingerprint(graph, owner);
           const tables = Object.keys(after).filter((table) => after[table] !== before[table]);
           if (tables.length > 0) written.push({ key, column, tables });
         }
         // Then the cells that answer, each on a record of its own where the operation changes state.
-        for (const cell of group.filter((c) => c.expected === 'DATA')) await ask(cell, row.fresh ? await row.fresh(fx, column) : await row.args(fx, column));
+        for (const cell of group.filter((c) => c.expected === 'DATA')) {
+          const variables = await build(cell, () => (row.fresh ? row.fresh(fx, column) : row.args(fx, column)));
+          if (variables) await ask(cell, variables);
+        }
         cells.push(...group);
       }
+      timing[key] = Date.now() - operationStarted;
     }
 
     const id = (cell: Cell) => `${cell.key} | ${cell.column} | ${cell.caller}`;
@@ -710,9 +733,15 @@ describe('authorization matrix: every operation of the supergraph × every role 
     const columnsUsed = new Set(cells.map((cell) => cell.column));
     const summary = `${Object.keys(ROWS).length} operations × ${CALLERS.length} callers × ${columnsUsed.size} relationship kinds: ${cells.length} cells in ${Math.round((Date.now() - started) / 1000)} s`;
     process.stdout.write(`MATRIX ${summary}\nKNOWN_GAP ${gaps.length} cell(s):\n${gaps.map((cell) => `  ${id(cell)}: expected ${cell.expected}, answers ${cell.observed}`).join('\n')}\n`);
+    if (process.env.MATRIX_PRINT && cells.some((cell) => cell.observed === 'SETUP')) {
+      for (const service of Object.keys(graph.subgraphs) as ServiceName[]) {
+        const lines = graph.subgraphs[service].process.log().split('\n').filter((line) => /"level":(50|60)|error/i.test(line)).slice(-5);
+        process.stdout.write(`MATRIX ${service} errors:\n${lines.join('\n')}\n`);
+      }
+    }
     if (process.env.MATRIX_PRINT) {
       const table = cells.map((cell) => `${id(cell)} => ${cell.observed}${cell.observed === cell.expected ? '' : ` (expected ${cell.expected})`}${cell.detail && cell.observed !== cell.expected ? ` — ${cell.detail}` : ''}`);
-      process.stdout.write(`MATRIX TABLE\n${table.join('\n')}\nMATRIX WRITTEN ${JSON.stringify(written)}\n`);
+      process.stdout.write(`MATRIX TABLE\n${table.join('\n')}\nMATRIX WRITTEN ${JSON.stringify(written)}\nMATRIX TIMING ${JSON.stringify(timing)}\n`);
     }
     expect(mismatches).toEqual([]);
     expect(gapsChanged).toEqual([]);
