@@ -245,7 +245,13 @@ function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
       await call(M.requestCompletion, { input: { applicationId, missing: 'Tiliote', deadlineOn: addDays(today as never, 14) } }, t.handler);
       return applicationId;
     },
-    async draftApplication(): Promise<string> {
+    /** A draft application (from reported rent arrears), one at a time: each draft is told apart by the ones taken before. */
+    draftApplication(): Promise<string> {
+      const next = drafts.then(() => records.oneDraft());
+      drafts = next.catch(() => undefined);
+      return next;
+    },
+    async oneDraft(): Promise<string> {
       await call(M.reportArrears, { input: { clientId: fx.clientId, amountCents: 50_000, landlord: 'Matriisin Asunnot Oy', months: 1 } }, t.named);
       const rows: Array<{ id: string }> = await eventually(async () => {
         const found = await graph.subgraphs['benefits-handling'].dataSource.query(
@@ -261,6 +267,15 @@ function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
     async incomeSupportDecision(): Promise<string> {
       const applicationId = await records.application();
       return (await call(M.decideApplication, { input: { applicationId, lines: [decisionLine()], decidedOn: today, sentOn: today } }, t.handler)).decideIncomeSupportApplication.id;
+    },
+    /** A payment scheduled (due on `dueOn`) for a fresh decision. */
+    async scheduledPayment(dueOn: string): Promise<void> {
+      const decisionId = await records.incomeSupportDecision();
+      await call(
+        `mutation($input: ScheduleIncomeSupportPaymentsInput!) { scheduleIncomeSupportPayments(input: $input) { id } }`,
+        { input: { decisionId, dueOn, accounts: [{ payee: 'CLIENT', iban: 'FI2112345600000785', name: 'Matti Matriisi' }] } },
+        t.handler,
+      );
     },
     async recoveryClaim(): Promise<string> {
       const decisionId = await records.incomeSupportDecision();
@@ -328,6 +343,7 @@ function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
     },
   };
   const usedDrafts: string[] = [fx.applicationId];
+  let drafts: Promise<unknown> = Promise.resolve();
   return records;
 }
 
