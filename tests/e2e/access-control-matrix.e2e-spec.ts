@@ -82,6 +82,8 @@ interface Row {
   partnerDocument?: string;
   /** The arguments for the column's records (a FORBIDDEN/FILTERED cell, and a DATA cell without `fresh`). */
   args: (fx: MatrixFixtures, column: Column) => Vars | Promise<Vars>;
+  /** DATA cells one at a time (they share what they change, e.g. the payments due). */
+  serial?: boolean;
   /** The arguments for a DATA cell of a state-changing mutation: a record of the cell's own. */
   fresh?: (fx: MatrixFixtures, column: Column) => Promise<Vars>;
 }
@@ -253,6 +255,7 @@ const ROWS: Record<string, Row> = {
   },
   'mutation createIncomeSupportPaymentBatch': {
     columns: ['NONE'],
+    serial: true,
     roles: QUEUE_ROLES,
     args: (fx) => ({ input: { executionDate: plus(fx, 30) } }),
     fresh: async (fx) => {
@@ -716,51 +719,54 @@ describe('authorization matrix: every operation of the supergraph × every role 
       return tokens.get(key)!;
     };
     const cells: Cell[] = [];
-    const written: Array<{ key: string; column: Column; tables: string[] }> = [];
+    const written: Array<{ key: string; tables: string[] }> = [];
     const started = Date.now();
 
     const timing: Record<string, number> = {};
-    for (const { key, operation, field } of operations) {
+    // A record that cannot be built fails its cell (SETUP: …), not the whole table.
+    const build = async (cell: Cell, make: () => Vars | Promise<Vars>): Promise<Vars | undefined> => {
+      try {
+        return await make();
+      } catch (error) {
+        cell.observed = 'SETUP';
+        cell.detail = String(error instanceof Error ? error.message : error).slice(0, 300);
+        return undefined;
+      }
+    };
+    const runOperation = async ({ key, operation, field }: (typeof operations)[number]) => {
       const operationStarted = Date.now();
       const row = ROWS[key];
-      if (!row) continue;
+      if (!row) return;
+      const group = row.columns.flatMap((column) =>
+        CALLERS.filter((caller) => column !== 'PARTNER_SCOPE' || (PARTNERS as readonly string[]).includes(caller)).map((caller): Cell => ({ key, column, caller, expected: expected(row, column, caller) })),
+      );
+      const ask = async (cell: Cell, variables: Vars) => {
+        const response = await graph.request(documentFor(operation, field, row, variables), variables, await tokenOf(cell.column, cell.caller));
+        Object.assign(cell, classify(response, field.name, row, fx, cell.column));
+      };
+      // Refused cells first, together, each on its column's shared record; for a mutation, nothing may be
+      // written in the service that owns it while they run.
+      const refused = group.filter((cell) => cell.expected !== 'DATA');
+      const shared = await Promise.all(refused.map((cell) => build(cell, () => row.args(fx, cell.column))));
       const owner = ownerOf(field);
-      for (const column of row.columns) {
-        const callers = CALLERS.filter((caller) => column !== 'PARTNER_SCOPE' || (PARTNERS as readonly string[]).includes(caller));
-        const group = callers.map((caller): Cell => ({ key, column, caller, expected: expected(row, column, caller) }));
-        const ask = async (cell: Cell, variables: Vars) => {
-          const response = await graph.request(documentFor(operation, field, row, variables), variables, await tokenOf(column, cell.caller));
-          Object.assign(cell, classify(response, field.name, row, fx, column));
-        };
-        // Refused cells first, together, on the column's shared record; for a mutation, nothing may be written.
-        const refused = group.filter((cell) => cell.expected !== 'DATA');
-        // A record that cannot be built fails its cell (SETUP: …), not the whole table.
-        const build = async (cell: Cell, make: () => Vars | Promise<Vars>): Promise<Vars | undefined> => {
-          try {
-            return await make();
-          } catch (error) {
-            cell.observed = 'SETUP';
-            cell.detail = String(error instanceof Error ? error.message : error).slice(0, 300);
-            return undefined;
-          }
-        };
-        const shared = await Promise.all(refused.map((cell) => build(cell, () => row.args(fx, column))));
-        const before = operation === 'mutation' && refused.length > 0 ? await fingerprint(graph, owner) : undefined;
-        await Promise.all(refused.map(async (cell, index) => shared[index] && ask(cell, shared[index]!)));
-        if (before) {
-          const after = await fingerprint(graph, owner);
-          const tables = Object.keys(after).filter((table) => after[table] !== before[table]);
-          if (tables.length > 0) written.push({ key, column, tables });
-        }
-        // Then the cells that answer, each on a record of its own where the operation changes state.
-        await pool(group.filter((c) => c.expected === 'DATA'), 3, async (cell) => {
-          const variables = await build(cell, () => (row.fresh ? row.fresh(fx, column) : row.args(fx, column)));
-          if (variables) await ask(cell, variables);
-        });
-        cells.push(...group);
+      const before = operation === 'mutation' && refused.length > 0 ? await fingerprint(graph, owner) : undefined;
+      await pool(refused.map((cell, index) => ({ cell, variables: shared[index] })), 8, async ({ cell, variables }) => (variables ? ask(cell, variables) : undefined));
+      if (before) {
+        const after = await fingerprint(graph, owner);
+        const tables = Object.keys(after).filter((table) => after[table] !== before[table]);
+        if (tables.length > 0) written.push({ key, tables });
       }
+      // Then the cells that answer, each on a record of its own where the operation changes state.
+      await pool(group.filter((c) => c.expected === 'DATA'), row.serial ? 1 : 4, async (cell) => {
+        const variables = await build(cell, () => (row.fresh ? row.fresh(fx, cell.column) : row.args(fx, cell.column)));
+        if (variables) await ask(cell, variables);
+      });
+      cells.push(...group);
       timing[key] = Date.now() - operationStarted;
-    }
+    };
+    // Queries change nothing: several at a time. Mutations one after another, so what a refused cell writes is its own.
+    await pool(operations.filter((o) => o.operation === 'query'), 4, runOperation);
+    for (const mutation of operations.filter((o) => o.operation === 'mutation')) await runOperation(mutation);
 
     const id = (cell: Cell) => `${cell.key} | ${cell.column} | ${cell.caller}`;
     const gaps = cells.filter((cell) => id(cell) in KNOWN_GAPS);
