@@ -17,26 +17,29 @@ import {
   EMPLOYMENT_OFFICE,
   groupInput,
   HOLDERS,
-  KELA_CLIENT,
   MatrixFixtures,
   nextIdentityCode,
 } from '../support/matrix-fixtures';
 
 /**
  * The authorization matrix (issue #13): every query and mutation field of the composed supergraph ×
- * every role and partner × each kind of relationship the operation concerns, with the expected answer:
- * - DATA: the operation answers (for a mutation: it ran; a state-changing one runs on a record of the
- *   cell's own, so cells do not disturb each other);
- * - FORBIDDEN: refused, nothing returned; for a mutation, nothing written in the service that owns it;
+ * every role and partner × each kind of relationship the operation concerns, against fixtures built once
+ * through the gateway as the real roles would (tests/support/matrix-fixtures.ts). Each cell states:
+ * - DATA: the operation answers with data (a state-changing mutation runs on a record of the cell's own,
+ *   built by the row's `fresh`, so cells do not disturb each other);
+ * - FORBIDDEN: refused, nothing returned; for a mutation, nothing written in the service that owns it
+ *   while the operation's refused cells run (a fingerprint of its tables before and after);
  * - FILTERED: a list answers without the record out of reach;
- * - NOT_FOUND: refused as if the record did not exist (a partner's scope, which reveals nothing).
- * The relationship kinds (columns) are held by one user each (tests/support/matrix-fixtures.ts); a cell
- * asks as that user in the cell's role, so a role's own check and the relationship's show separately
- * (a TEAM_SUPERVISOR relationship is only a SUPERVISOR's; a QUEUE only its queue roles'). Partners ask
- * with their allow-listed documents where they have one; in the user columns they carry the holder's id.
+ * - NOT_FOUND: refused as if the record did not exist (a partner's scope reveals nothing).
+ * Columns: NONE, NAMED_WORKER, CO_WORKER, TEAM_SUPERVISOR, QUEUE, FACILITATOR, JUSTIFIED, INTAKE_ONLY,
+ * PARTNER_SCOPE. Each is held by one user (HOLDERS); a cell asks as that user in the cell's role, so the
+ * role's check and the relationship's show separately (TEAM_SUPERVISOR is only a SUPERVISOR's relationship,
+ * QUEUE only its queue roles'). Partners ask with their allow-listed documents where they have one (every
+ * caller sends that document then); in a user column a partner carries the holder's id as its client id.
  * The field list is read from `gateway/supergraph.graphql`, so a new operation without a row fails this
- * test. Cells that reveal an access bug are listed in KNOWN_GAPS (printed, asserted to stay as they are).
- * Set MATRIX_PRINT=1 to print the observed table.
+ * test. Cells where the graph answers otherwise than the row says are access bugs: they are listed in
+ * KNOWN_GAPS, printed on every run (KNOWN_GAP …) and asserted to answer as they do today, so a fix shows.
+ * Set MATRIX_PRINT=1 to print the whole observed table, what refused cells wrote, and the time per operation.
  */
 type Caller = (typeof USER_ROLES)[number] | (typeof PARTNERS)[number];
 type Outcome = 'DATA' | 'FORBIDDEN' | 'FILTERED' | 'NOT_FOUND';

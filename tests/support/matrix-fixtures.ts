@@ -162,9 +162,10 @@ export const activationPlanInput = (today: string) => ({
 });
 
 /**
- * Throwaway records for one cell of a state-changing mutation, on the fixture client (so every
- * relationship with the client reaches them) or, for the intake-only column, on a case of the
- * intake-only worker's own.
+ * Throwaway records for one cell of a state-changing mutation: on the fixture client (so every
+ * relationship with the client reaches them), on a related client of their own where a client has one
+ * such record at a time (an open case per service task, an account, a sublease), or, for the intake-only
+ * column, on a case the intake-only worker opened.
  */
 function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
   const t = fx.tokens;
