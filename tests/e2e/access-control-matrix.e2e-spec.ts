@@ -726,6 +726,13 @@ describe('authorization matrix: every operation of the supergraph × every role 
     const started = Date.now();
 
     const timing: Record<string, number> = {};
+    // The nothing-written check is not blind: a contact the named worker records shows in the case service's fingerprint.
+    const probe = await fingerprint(graph, 'case');
+    const contact = await graph.request(`mutation($input: RecordContactInput!) { recordContact(input: $input) { id } }`, { input: { clientId: fx.clientId, type: 'PHONE', occurredOn: fx.today, durationMinutes: 5 } }, fx.tokens.named);
+    expect(contact.errors).toBeUndefined();
+    const probed = await fingerprint(graph, 'case');
+    expect(Object.keys(probed).filter((table) => probed[table] !== probe[table])).toContain('contact');
+
     // A record that cannot be built fails its cell (SETUP: …), not the whole table.
     const build = async (cell: Cell, make: () => Vars | Promise<Vars>): Promise<Vars | undefined> => {
       try {
