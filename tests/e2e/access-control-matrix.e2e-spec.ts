@@ -581,18 +581,9 @@ const sublease = (clientId: string) => ({ clientId, startsOn: new Date().toISOSt
  * Key: `<operation> | <column> | <caller>`; value: what the graph answers today.
  */
 const KNOWN_GAPS: Record<string, Outcome | string> = {
-  // A worker on a case opened on intake only makes a decision on that case (DATA), but is refused its
-  // delivery, an appeal against it and the appeal's resolution: services/case/src/decisions/
-  // decision-documents.resolver.ts admits 'case:decisions' without the decision's case id, so only a
-  // client-wide relationship counts (makeServiceDecision passes the case id).
-  ...gap('mutation recordServiceDecisionDelivery', 'INTAKE_ONLY', [SW, SI, SUP], 'FORBIDDEN'),
-  ...gap('mutation recordServiceDecisionAppeal', 'INTAKE_ONLY', [SW, SI, SUP], 'FORBIDDEN'),
-  ...gap('mutation resolveServiceDecisionAppeal', 'INTAKE_ONLY', [SW], 'FORBIDDEN'),
-  // housingSupportPeriods lists by the case relationships only (services/housing-support/src/
-  // support-periods/support-period.queries.ts pre-selects clients from case_relationships): a client
-  // reached by a justified access is left out, although the period itself (housingSupportPeriod) and
-  // every other list admit it.
-  ...gap('query housingSupportPeriods', 'JUSTIFIED', [SW, SI, PN, SUP], 'FILTERED'),
+  // None open. Fixed: a worker on a case opened on intake only is admitted to that case's decision's
+  // delivery and appeals (the decision's case is passed to the check); housingSupportPeriods lists a
+  // client reached by a justified access.
 };
 
 function gap(key: string, column: Column, callers: Caller[], observed: Outcome): Record<string, Outcome> {

@@ -27,13 +27,13 @@ export class DecisionDocumentsQueries {
   }
 
   /** The client of a decision or an appeal, to admit the caller before anything is written. */
-  async clientOfDecision(decisionId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(ServiceDecisionEntity).findOne({ where: { id: decisionId }, select: { id: true, clientId: true } });
-    return row?.clientId ?? null;
+  /** The client and case a decision belongs to (what access to it is decided on); null for an unknown id. */
+  async ownerOfDecision(decisionId: string): Promise<{ clientId: string; caseId: string } | null> {
+    return this.dataSource.getRepository(ServiceDecisionEntity).findOne({ where: { id: decisionId }, select: { id: true, clientId: true, caseId: true } });
   }
 
-  async clientOfAppeal(appealId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(ServiceDecisionAppealEntity).findOne({ where: { id: appealId }, select: { id: true, clientId: true } });
-    return row?.clientId ?? null;
+  /** The client and case an appeal's decision belongs to; null for an unknown id. */
+  async ownerOfAppeal(appealId: string): Promise<{ clientId: string; caseId: string } | null> {
+    return this.dataSource.getRepository(ServiceDecisionAppealEntity).findOne({ where: { id: appealId }, select: { id: true, clientId: true, caseId: true } });
   }
 }

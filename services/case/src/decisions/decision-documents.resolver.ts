@@ -10,7 +10,7 @@ import { DecisionDocumentsQueries } from './decision-documents.queries';
 import { ServiceDecision } from './service-decision.model';
 
 
-/** A signed decision's letter, delivery and requests for review. Access: as for the decision itself, one check per resolver. */
+/** A signed decision's letter, delivery and requests for review. Access: as for the decision itself (one case's data), one check per resolver. */
 @Resolver(() => ServiceDecision)
 export class DecisionDocumentsResolver {
   constructor(
@@ -20,20 +20,20 @@ export class DecisionDocumentsResolver {
 
   @ResolveField(() => ServiceDecisionLetter, { name: 'letter', nullable: true, description: 'Päätöskirje (PDF); null only for decisions made before letters existed' })
   async letter(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<ServiceDecisionLetter | null> {
-    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions');
+    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions', decision.caseId);
     const row = await ctx.loaders.get('serviceDecisionLetter', (ids) => this.queries.lettersOf(ids)).load(decision.id);
     return row ? letterFields(row) : null;
   }
 
   @ResolveField(() => ServiceDecisionDelivery, { name: 'delivery', nullable: true, description: 'Tiedoksianto; null until recorded' })
   async delivery(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<ServiceDecisionDelivery | null> {
-    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions');
+    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions', decision.caseId);
     return ctx.loaders.get('serviceDecisionDelivery', (ids) => this.queries.deliveriesOf(ids)).load(decision.id);
   }
 
   @ResolveField(() => [ServiceDecisionAppeal], { name: 'appeals', description: 'Oikaisuvaatimukset, in order of arrival' })
   async appeals(@Parent() decision: ServiceDecision, @Ctx() ctx: GraphContext): Promise<ServiceDecisionAppeal[]> {
-    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions');
+    await authorizeClientAccess(ctx, 'read', decision.clientId).read(decision.clientId, 'case:decisions', decision.caseId);
     return ctx.loaders.get('serviceDecisionAppeals', (ids) => this.queries.appealsOf(ids)).load(decision.id);
   }
 
@@ -47,7 +47,9 @@ export class DecisionDocumentsResolver {
   ): Promise<ServiceDecisionDelivery> {
     const id = parseId(decisionId, 'decisionId');
     const access = authorizeClientAccess(ctx, 'casework');
-    const clientId = await access.change(await this.queries.clientOfDecision(id), 'case:decisions');
+    // One case's decision: working on that case admits it (also a case opened on intake only).
+    const owner = await this.queries.ownerOfDecision(id);
+    const clientId = await access.change(owner?.clientId ?? null, 'case:decisions', owner?.caseId);
     const delivery = await this.commands.recordDelivery(id, input, access.user);
     access.changed(clientId, 'case:decisions');
     return delivery;
@@ -61,7 +63,9 @@ export class DecisionDocumentsResolver {
   ): Promise<ServiceDecisionAppeal> {
     const id = parseId(decisionId, 'decisionId');
     const access = authorizeClientAccess(ctx, 'casework');
-    const clientId = await access.change(await this.queries.clientOfDecision(id), 'case:decisions');
+    // One case's decision: working on that case admits it (also a case opened on intake only).
+    const owner = await this.queries.ownerOfDecision(id);
+    const clientId = await access.change(owner?.clientId ?? null, 'case:decisions', owner?.caseId);
     const appeal = await this.commands.recordAppeal(id, input, access.user);
     access.changed(clientId, 'case:decisions');
     return appeal;
@@ -75,7 +79,9 @@ export class DecisionDocumentsResolver {
   ): Promise<ServiceDecisionAppeal> {
     const id = parseId(appealId, 'appealId');
     const access = authorizeClientAccess(ctx, 'decide');
-    const clientId = await access.change(await this.queries.clientOfAppeal(id), 'case:decisions');
+    // One case's decision: working on that case admits it (also a case opened on intake only).
+    const owner = await this.queries.ownerOfAppeal(id);
+    const clientId = await access.change(owner?.clientId ?? null, 'case:decisions', owner?.caseId);
     const appeal = await this.commands.resolveAppeal(id, input);
     access.changed(clientId, 'case:decisions');
     return appeal;

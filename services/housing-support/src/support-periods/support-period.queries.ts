@@ -25,8 +25,9 @@ export class SupportPeriodQueries {
   }
 
   /**
-   * Periods in a status whose client has a case the worker is on or their team holds, newest first. A
-   * narrowing only (it reads no roles, no open flags): the resolver's relationship filter decides.
+   * Periods in a status whose client has a case the worker is on or their team holds, or an access with
+   * justification of the worker's in force, newest first. A narrowing only (it reads no roles, no open
+   * flags): the resolver's relationship filter decides.
    */
   async withStatusNear(status: SupportPeriodStatus, worker: { userId: string; team: string }): Promise<HousingSupportPeriodEntity[]> {
     return this.dataSource
@@ -34,7 +35,8 @@ export class SupportPeriodQueries {
       .createQueryBuilder('p')
       .where('p.status = :status', { status })
       .andWhere(
-        `p.client_id IN (SELECT r.client_id FROM case_relationships r WHERE r.named_worker = :userId OR :userId = ANY(r.co_workers) OR r.team = :team)`,
+        `(p.client_id IN (SELECT r.client_id FROM case_relationships r WHERE r.named_worker = :userId OR :userId = ANY(r.co_workers) OR r.team = :team)
+          OR p.client_id IN (SELECT j.client_id FROM justified_access j WHERE j.actor_id = :userId AND j.granted_at <= now() AND j.expires_at > now()))`,
         { userId: worker.userId, team: worker.team },
       )
       .orderBy('p.openedAt', 'DESC')
