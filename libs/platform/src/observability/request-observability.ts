@@ -32,7 +32,8 @@ function requestLine(req: IncomingMessage, res: ServerResponse, responseTime: nu
   const scope = (req as IncomingMessage & { aswScope?: RequestScope }).aswScope;
   return {
     method: req.method,
-    path: pathOf(req.url),
+    // Express rewrites req.url for mounted routers; originalUrl is what the caller asked for.
+    path: pathOf((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url),
     status: res.statusCode,
     operationName: scope?.operationName ?? null,
     outcome: outcomeOf(scope?.errorCodes ?? [], res.statusCode),
