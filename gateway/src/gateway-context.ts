@@ -51,7 +51,7 @@ export function gatewayContextFactory(settings: AccessTokenSettings, key: Access
       logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason }, 'refused: not authenticated');
       throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', details: { reason }, http: { status: 401 } } });
     }
-    const allowance = rateLimiter.take(callerKey(identity));
+    const allowance = await rateLimiter.take(callerKey(identity));
     if (!allowance.allowed) {
       noteRefusal('rate_limit');
       logger.warn({ correlationId, caller: callerKey(identity), code: 'RATE_LIMITED' }, 'refused: over the rate limit');

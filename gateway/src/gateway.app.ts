@@ -131,6 +131,7 @@ function gatewayModule(config: GatewayConfig) {
   const metrics = new AppMetrics('gateway');
   const fetchMetrics = subgraphFetchMetrics(metrics);
   const readiness = new GatewayReadiness(metrics);
+  const rateLimiter = new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE, { redisUrl: config.REDIS_URL, keyPrefix: config.GATEWAY_RATE_LIMIT_KEY_PREFIX, logger });
   const production = config.NODE_ENV === 'production';
   const settings: AccessTokenSettings = {
     issuer: config.AUTH_ISSUER,
@@ -160,7 +161,7 @@ function gatewayModule(config: GatewayConfig) {
           // persisted operations come from the allow-list only.
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger, partnerOperations),
+          context: gatewayContextFactory(settings, accessTokenKey(settings), rateLimiter, logger, partnerOperations),
           plugins: [
             // Operation name, caller and error codes for the request's log line and metrics (libs/platform).
             graphqlObservabilityPlugin<GatewayContext>((context) => callerOf(context.identity)),
@@ -193,6 +194,8 @@ function gatewayModule(config: GatewayConfig) {
     providers: [
       { provide: GATEWAY_METRICS, useValue: metrics },
       { provide: GATEWAY_READINESS, useValue: readiness },
+      // Its Redis connection closes with the app.
+      { provide: RateLimiter, useValue: rateLimiter },
     ],
     controllers: [GatewayHealthController, GatewayMetricsController, ...(production ? [] : developmentControllers(settings.jwtSecret ? (settings as Required<Pick<AccessTokenSettings, 'issuer' | 'audience' | 'jwtSecret'>>) : undefined))],
   })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { freePort } from '@asw/infra';
 import { parsePrometheusSamples, sampleKey } from '@asw/platform';
 import { eventually, gatewayHeaders, postGraphQL, startSubgraphProcess, SubgraphProcess, TEST_WORKER } from '@asw/testing';
@@ -137,6 +138,24 @@ describe('what a platform team sees of a running graph', () => {
     const served = [...caseMetrics.samples].filter(([key, value]) => key.startsWith('asw_graphql_request_duration_seconds_count{operation="RegisterClient') && key.includes('outcome="ok"') && value >= 1);
     expect(served).not.toEqual([]);
     await eventually(async () => expect((await scrape(graph.subgraphs.case.url)).samples.get(sampleKey('asw_events_published_total', { service: 'case' }))).toBeGreaterThanOrEqual(1));
+  });
+
+  it('holds a caller\'s rate limit across two gateway replicas that share Redis', async () => {
+    const shared = { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', GATEWAY_RATE_LIMIT_PER_MINUTE: '4', GATEWAY_RATE_LIMIT_KEY_PREFIX: `asw-test:${randomUUID()}` };
+    const replicas = [await graph.startGateway(shared), await graph.startGateway(shared)];
+    try {
+      const hasty = await graph.token({ ...TEST_WORKER, userId: 'worker-across-replicas' } as typeof TEST_WORKER);
+      const statuses: number[] = [];
+      for (let index = 0; index < 6; index++) statuses.push((await replicas[index % 2].request('query Ping { __typename }', {}, hasty)).status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+      const refusals = await scrape(replicas[0].url);
+      const again = await scrape(replicas[1].url);
+      const limited = (samples: Map<string, number>) => samples.get(sampleKey('asw_refusals_total', { reason: 'rate_limit', service: 'gateway' })) ?? 0;
+      expect(limited(refusals.samples) + limited(again.samples)).toBe(2);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+    }
   });
 
   it('the gateway is ready when it can plan and reaches its subgraphs, and says so per subgraph', async () => {
