@@ -6,7 +6,6 @@ import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Counter, Histogram } from 'prom-client';
 import { accessTokenKey, AccessTokenSettings, callerOf, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, IDEMPOTENCY_KEY_HEADER, signGatewayIdentity } from '@asw/auth';
 import {
   AppMetrics,
@@ -28,6 +27,7 @@ import { hardeningPlugin } from './hardening/hardening.plugin';
 import { loadPartnerOperations } from './hardening/partner-operations';
 import { RateLimiter } from './hardening/rate-limiter';
 import { GatewayReadiness } from './gateway-readiness';
+import { SubgraphFetchMetrics, subgraphFetchMetrics } from './gateway-metrics';
 
 /**
  * Passes the verified caller and the correlation id on every subgraph request: a token minted for this
@@ -72,23 +72,6 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
     if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
-}
-
-interface SubgraphFetchMetrics {
-  duration: Histogram<'subgraph' | 'outcome'>;
-  errors: Counter<'subgraph' | 'kind'>;
-}
-
-function subgraphFetchMetrics(metrics: AppMetrics): SubgraphFetchMetrics {
-  return {
-    duration: metrics.histogram({
-      name: 'asw_gateway_subgraph_fetch_duration_seconds',
-      help: 'The gateway\'s fetches from each subgraph, by outcome (ok, error: GraphQL errors in the answer, failed: no usable answer).',
-      labelNames: ['subgraph', 'outcome'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    }),
-    errors: metrics.counter({ name: 'asw_gateway_subgraph_fetch_errors_total', help: 'Failed subgraph fetches, by subgraph and kind (graphql_errors, request_failed).', labelNames: ['subgraph', 'kind'] }),
-  };
 }
 
 const GATEWAY_METRICS = Symbol('GATEWAY_METRICS');
