@@ -84,6 +84,8 @@ describe('what a platform team sees of a running graph', () => {
       traceId: TRACE_ID,
     });
     expect(typeof gatewayLine.durationMs).toBe('number');
+    const raw = graph.process.log().split('\n').find((line) => line.includes('"request finished"') && line.includes(CORRELATION_ID))!;
+    expect(raw.match(/"correlationId"/g)).toHaveLength(1); // one key, not repeated
     // The case subgraph's line for the same request: the correlation id and the trace context went on.
     const caseLine = await eventually(() => {
       const line = logLines(graph.subgraphs.case.process.log()).find((entry) => entry.msg === 'request finished' && entry.correlationId === CORRELATION_ID);

@@ -25,7 +25,7 @@ export function outcomeOf(errorCodes: string[], status: number): RequestOutcome 
 /**
  * The one request line of an app, as pino-http writes it when the response finished: method, path
  * (never the query string: GET GraphQL requests carry variables there), status, operation name,
- * outcome, duration, caller kind and id, correlation id and the caller's trace id. No headers, no
+ * outcome, duration, caller kind and id, and the caller's trace id; pino-http adds the correlation id. No headers, no
  * variables, no bodies: nothing personal and no token.
  */
 function requestLine(req: IncomingMessage, res: ServerResponse, responseTime: number) {
@@ -42,7 +42,7 @@ function requestLine(req: IncomingMessage, res: ServerResponse, responseTime: nu
     durationMs: responseTime,
     callerKind: scope?.caller?.kind ?? null,
     callerId: scope?.caller?.id ?? null,
-    correlationId: scope?.correlationId,
+    // correlationId: bound once by pino-http (its request id, customAttributeKeys.reqId), not repeated here.
     traceId: scope?.traceId,
   };
 }
