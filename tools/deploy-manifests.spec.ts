@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,10 +58,135 @@ describe('docker-compose.yml', () => {
   });
 });
 
+const kustomization = parse(readFileSync(join(k8sDir, 'kustomization.yaml'), 'utf8'));
+const CLUSTER_SCOPED = new Set(['Namespace']);
+
+/**
+ * The manifests as `kustomize build` renders them for what this kustomization uses: every namespaced
+ * object in its namespace, and each image's tag from `images:` (no kustomize binary here).
+ */
+function rendered(): any[] {
+  const tags = new Map<string, { newName?: string; newTag?: string }>(kustomization.images.map((image: { name: string; newName?: string; newTag?: string }) => [image.name, image]));
+  return k8sDocs.map(({ doc }) => {
+    const object = structuredClone(doc);
+    if (!CLUSTER_SCOPED.has(object.kind)) object.metadata.namespace = kustomization.namespace;
+    for (const container of object.spec?.template?.spec?.containers ?? []) {
+      const image = tags.get(container.image);
+      if (image) container.image = `${image.newName ?? container.image}:${image.newTag}`;
+    }
+    return object;
+  });
+}
+
+const workloads = () => rendered().filter((object) => object.kind === 'Deployment');
+const podSpecs = () => workloads().map((deployment) => [deployment.metadata.name, deployment.spec.template.spec] as const);
+
 describe('deploy/k8s', () => {
   it('lists every manifest in the kustomization', () => {
-    const kustomization = parse(readFileSync(join(k8sDir, 'kustomization.yaml'), 'utf8'));
     expect([...kustomization.resources].sort()).toEqual([...new Set(k8sDocs.map(({ file }) => file))].sort());
+  });
+
+  it('validates every rendered object against the Kubernetes JSON schemas (kubernetes-models, offline)', () => {
+    const objects = rendered();
+    expect(objects.length).toBeGreaterThan(20);
+    const output = execFileSync(process.execPath, [join(root, 'tools/validate-k8s.mjs')], { cwd: root, input: JSON.stringify(objects), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([]);
+  });
+
+  it('the validator does catch an invalid object', () => {
+    const broken = [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two' } }];
+    const output = execFileSync(process.execPath, [join(root, 'tools/validate-k8s.mjs')], { cwd: root, input: JSON.stringify(broken), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([expect.objectContaining({ kind: 'Deployment', error: expect.stringContaining('replicas') })]);
+  });
+
+  it('creates its Namespace, enforcing the restricted Pod Security Standard', () => {
+    const namespace = rendered().find((object) => object.kind === 'Namespace');
+    expect(namespace.metadata.name).toBe(kustomization.namespace);
+    expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
+  it('pins every image through kustomize images:, never :latest', () => {
+    const images = workloads().flatMap((deployment) => deployment.spec.template.spec.containers.map((container: { image: string }) => container.image));
+    expect(images).toHaveLength(services.length + 1);
+    for (const image of images) expect(image).toMatch(/^asw\/[a-z-]+:\d+\.\d+\.\d+$/);
+    for (const { doc } of k8sDocs.filter(({ doc }) => doc.kind === 'Deployment')) {
+      for (const container of doc.spec.template.spec.containers) expect(container.image).not.toContain(':');
+    }
+  });
+
+  // The "restricted" profile of the Pod Security Standards, rule by rule (kubernetes.io/docs/concepts/security/pod-security-standards).
+  describe.each(['gateway', ...services])('%s under the restricted Pod Security Standard', (name) => {
+    const pod = () => podSpecs().find(([workload]) => workload === name)![1];
+    const containers = () => [...pod().containers, ...(pod().initContainers ?? [])];
+    it('runs as non-root (runAsNonRoot, a non-zero user)', () => {
+      expect(pod().securityContext.runAsNonRoot).toBe(true);
+      expect(pod().securityContext.runAsUser).toBeGreaterThan(0);
+      for (const container of containers()) expect(container.securityContext?.runAsUser ?? pod().securityContext.runAsUser).toBeGreaterThan(0);
+    });
+    it('forbids privilege escalation and privileged mode', () => {
+      for (const container of containers()) {
+        expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
+        expect(container.securityContext.privileged ?? false).toBe(false);
+      }
+    });
+    it('drops ALL capabilities and adds none', () => {
+      for (const container of containers()) {
+        expect(container.securityContext.capabilities.drop).toEqual(['ALL']);
+        expect(container.securityContext.capabilities.add ?? []).toEqual([]);
+      }
+    });
+    it('uses the RuntimeDefault seccomp profile', () => {
+      expect(pod().securityContext.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+      for (const container of containers()) expect(container.securityContext.seccompProfile?.type ?? 'RuntimeDefault').toBe('RuntimeDefault');
+    });
+    it('has a read-only root filesystem and only emptyDir, configMap or secret volumes', () => {
+      for (const container of containers()) expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
+      for (const volume of pod().volumes ?? []) expect(Object.keys(volume).filter((key) => key !== 'name')).toEqual([expect.stringMatching(/^(emptyDir|configMap|secret|projected|downwardAPI)$/)]);
+    });
+    it('shares no host namespace or host port, and mounts no service-account token', () => {
+      expect(pod().hostNetwork ?? false).toBe(false);
+      expect(pod().hostPID ?? false).toBe(false);
+      expect(pod().hostIPC ?? false).toBe(false);
+      for (const container of containers()) for (const port of container.ports ?? []) expect(port.hostPort).toBeUndefined();
+      expect(pod().automountServiceAccountToken).toBe(false);
+    });
+    it('spreads its replicas over zones and nodes, and waits out start-up (migrations) with a startupProbe', () => {
+      expect(pod().topologySpreadConstraints.map((constraint: { topologyKey: string }) => constraint.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+      const startup = pod().containers[0].startupProbe;
+      expect(startup.httpGet.path).toBe('/health/live');
+      expect(startup.periodSeconds * startup.failureThreshold).toBeGreaterThanOrEqual(120);
+    });
+    it('leaves the replica count to its HorizontalPodAutoscaler, and is scraped by Prometheus', () => {
+      const deployment = workloads().find((object) => object.metadata.name === name);
+      expect(deployment.spec.replicas).toBeUndefined();
+      const annotations = deployment.spec.template.metadata.annotations;
+      expect(annotations['prometheus.io/scrape']).toBe('true');
+      expect(annotations['prometheus.io/path']).toBe('/metrics');
+      expect(Number(annotations['prometheus.io/port'])).toBe(deployment.spec.template.spec.containers[0].ports[0].containerPort);
+    });
+  });
+
+  it('exposes only the gateway, through an Ingress with TLS', () => {
+    const ingresses = rendered().filter((object) => object.kind === 'Ingress');
+    expect(ingresses.map((ingress) => ingress.spec.rules.flatMap((rule: any) => rule.http.paths.map((path: any) => path.backend.service.name))).flat()).toEqual(['gateway']);
+    for (const ingress of ingresses) {
+      expect(ingress.spec.tls[0].secretName).toBeTruthy();
+      expect(ingress.spec.tls[0].hosts).toEqual(ingress.spec.rules.map((rule: { host: string }) => rule.host));
+    }
+    for (const service of rendered().filter((object) => object.kind === 'Service')) expect(service.spec.type).toBe('ClusterIP');
+  });
+
+  it('denies all traffic by default and admits the scraper, the gateway\'s callers and each tier\'s egress', () => {
+    const policies = rendered().filter((object) => object.kind === 'NetworkPolicy');
+    const byName = (name: string) => policies.find((policy) => policy.metadata.name === name)!;
+    expect(byName('default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    const namespacesAdmitted = (name: string) => byName(name).spec.ingress.flatMap((rule: any) => rule.from.map((peer: any) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']).filter(Boolean));
+    expect(namespacesAdmitted('subgraphs-only-from-gateway')).toEqual(['monitoring']);
+    expect(namespacesAdmitted('gateway-ingress')).toEqual(['ingress-nginx', 'monitoring']);
+    const egressPorts = (name: string) => byName(name).spec.egress.flatMap((rule: any) => rule.ports.map((port: any) => port.port));
+    expect(egressPorts('subgraphs-egress')).toEqual([5432, 9092]);
+    expect(egressPorts('gateway-egress')).toEqual([4001, 4002, 4003, 4004, 6379, 443]);
+    expect(egressPorts('dns-egress')).toEqual([53, 53]);
   });
 
   it.each(['gateway', ...services])('deploys %s with probes, resource requests, a Service and its own autoscaler', (name) => {

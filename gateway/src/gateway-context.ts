@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { Request } from 'express';
 import { AccessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, Identity, verifyAccessToken } from '@asw/auth';
-import { AppLogger, correlationIdOf, DomainError } from '@asw/platform';
+import { AppLogger, correlationIdOf, DomainError, noteRefusal } from '@asw/platform';
 import type { RateLimiter } from './hardening/rate-limiter';
 import type { PartnerOperations } from './hardening/partner-operations';
 
@@ -47,11 +47,13 @@ export function gatewayContextFactory(settings: AccessTokenSettings, key: Access
       // verifyAccessToken answers every bad token with a DomainError; anything else is still the token's fault, not a 500.
       const message = error instanceof DomainError ? error.message : 'The access token is not valid';
       const reason = (error instanceof DomainError && error.details?.reason) || 'TOKEN_INVALID';
+      noteRefusal('auth');
       logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason }, 'refused: not authenticated');
       throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', details: { reason }, http: { status: 401 } } });
     }
-    const allowance = rateLimiter.take(callerKey(identity));
+    const allowance = await rateLimiter.take(callerKey(identity));
     if (!allowance.allowed) {
+      noteRefusal('rate_limit');
       logger.warn({ correlationId, caller: callerKey(identity), code: 'RATE_LIMITED' }, 'refused: over the rate limit');
       throw new GraphQLError('Too many requests; try again shortly', {
         extensions: { code: 'RATE_LIMITED', details: { reason: 'RATE_LIMITED' }, http: { status: 429, headers: new HeaderMap([['retry-after', String(allowance.retryAfterSeconds)]]) } },
@@ -59,6 +61,7 @@ export function gatewayContextFactory(settings: AccessTokenSettings, key: Access
     }
     const hash = identity.kind === 'partner' ? persistedHashOf(req) : undefined;
     if (identity.kind === 'partner' && hash !== undefined && !partnerOperations.get(identity.partner)?.has(hash)) {
+      noteRefusal('partner_allow_list');
       logger.warn({ correlationId, caller: callerKey(identity), code: 'PERSISTED_QUERY_NOT_FOUND' }, 'refused: persisted operation not registered');
       throw new GraphQLError(`No operation with this hash is registered for ${identity.partner} (see gateway/partner-operations/manifest.json)`, {
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', details: { reason: 'PERSISTED_OPERATION_NOT_REGISTERED' }, http: { status: 400 } },

@@ -1,19 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { Controller, Get, INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject, INestApplication, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, NextFunction, Request, Response } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloGatewayDriver, ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { accessTokenKey, AccessTokenSettings, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, IDEMPOTENCY_KEY_HEADER, signGatewayIdentity } from '@asw/auth';
-import { assertProductionSecrets, correlationIdOf, createErrorFormatter, createLogger, NestLoggerAdapter } from '@asw/platform';
+import { accessTokenKey, AccessTokenSettings, callerOf, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, IDEMPOTENCY_KEY_HEADER, signGatewayIdentity } from '@asw/auth';
+import {
+  AppMetrics,
+  assertProductionSecrets,
+  correlationIdOf,
+  createErrorFormatter,
+  createLogger,
+  graphqlObservabilityPlugin,
+  NestLoggerAdapter,
+  noteRefusal,
+  requestObservability,
+  requestScope,
+  TRACEPARENT_HEADER,
+} from '@asw/platform';
 import { DEVELOPMENT_CORS_ORIGIN, type GatewayConfig } from './gateway.config';
 import { GatewayContext, gatewayContextFactory } from './gateway-context';
 import { developmentControllers } from './graphiql.controller';
 import { hardeningPlugin } from './hardening/hardening.plugin';
 import { loadPartnerOperations } from './hardening/partner-operations';
 import { RateLimiter } from './hardening/rate-limiter';
+import { GatewayReadiness } from './gateway-readiness';
+import { SubgraphFetchMetrics, subgraphFetchMetrics } from './gateway-metrics';
 
 /**
  * Passes the verified caller and the correlation id on every subgraph request: a token minted for this
@@ -24,8 +38,25 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     options: { url: string },
     private readonly subgraph: string,
     private readonly identitySecret: string,
+    private readonly fetchMetrics: SubgraphFetchMetrics,
   ) {
     super(options);
+  }
+
+  /** Each subgraph fetch timed, and its failures counted: `graphql_errors` in the answer, or `request_failed` (no answer, or not a GraphQL one). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const end = this.fetchMetrics.duration.startTimer({ subgraph: this.subgraph });
+    try {
+      const response = await super.process(options);
+      const failed = (response.errors?.length ?? 0) > 0;
+      if (failed) this.fetchMetrics.errors.inc({ subgraph: this.subgraph, kind: 'graphql_errors' });
+      end({ outcome: failed ? 'error' : 'ok' });
+      return response;
+    } catch (error) {
+      this.fetchMetrics.errors.inc({ subgraph: this.subgraph, kind: 'request_failed' });
+      end({ outcome: 'failed' });
+      throw error;
+    }
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -34,28 +65,56 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     const token = await signGatewayIdentity(context.identity, this.identitySecret, { subgraph: this.subgraph, request });
     request.http?.headers.set(GATEWAY_IDENTITY_HEADER, token);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+    // The caller's W3C trace context goes on, so the subgraphs' log lines carry the same trace id.
+    const traceparent = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(TRACEPARENT_HEADER) : undefined;
+    if (traceparent && requestScope()?.traceId) request.http?.headers.set(TRACEPARENT_HEADER, traceparent);
     // A retried create mutation's key goes to the subgraph that acts (libs/subgraph idempotency).
     const idempotencyKey = 'incomingRequestContext' in options ? options.incomingRequestContext.request.http?.headers.get(IDEMPOTENCY_KEY_HEADER) : undefined;
     if (idempotencyKey) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 }
 
+const GATEWAY_METRICS = Symbol('GATEWAY_METRICS');
+const GATEWAY_READINESS = Symbol('GATEWAY_READINESS');
+
 @Controller('health')
 class GatewayHealthController {
+  constructor(@Inject(GATEWAY_READINESS) private readonly readiness: GatewayReadiness) {}
+
   @Get('live')
   live() {
     return { status: 'ok' };
   }
 
-  /** The gateway serves once it has its supergraph; each subgraph reports its own readiness. */
+  /**
+   * Ready when the gateway can plan (its supergraph is loaded) and reaches its subgraphs; the detail
+   * shows each subgraph's own readiness (gateway-readiness.ts).
+   */
   @Get('ready')
-  ready() {
-    return { status: 'ok' };
+  async ready() {
+    const body = await this.readiness.check();
+    if (body.status !== 'ok') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+}
+
+@Controller('metrics')
+class GatewayMetricsController {
+  constructor(@Inject(GATEWAY_METRICS) private readonly metrics: AppMetrics) {}
+
+  @Get()
+  async metricsText(@Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Content-Type', this.metrics.contentType);
+    return this.metrics.render();
   }
 }
 
 function gatewayModule(config: GatewayConfig) {
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  const metrics = new AppMetrics('gateway');
+  const fetchMetrics = subgraphFetchMetrics(metrics);
+  const readiness = new GatewayReadiness(metrics);
+  const rateLimiter = new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE, { redisUrl: config.REDIS_URL, keyPrefix: config.GATEWAY_RATE_LIMIT_KEY_PREFIX, logger });
   const production = config.NODE_ENV === 'production';
   const settings: AccessTokenSettings = {
     issuer: config.AUTH_ISSUER,
@@ -85,8 +144,11 @@ function gatewayModule(config: GatewayConfig) {
           // persisted operations come from the allow-list only.
           allowBatchedHttpRequests: false,
           persistedQueries: false,
-          context: gatewayContextFactory(settings, accessTokenKey(settings), new RateLimiter(config.GATEWAY_RATE_LIMIT_PER_MINUTE), logger, partnerOperations),
+          context: gatewayContextFactory(settings, accessTokenKey(settings), rateLimiter, logger, partnerOperations),
           plugins: [
+            // Operation name, caller and error codes for the request's log line and metrics (libs/platform).
+            graphqlObservabilityPlugin<GatewayContext>((context) => callerOf(context.identity)),
+            readiness.plugin(),
             hardeningPlugin({
               logger,
               production,
@@ -103,15 +165,25 @@ function gatewayModule(config: GatewayConfig) {
         },
         gateway: {
           supergraphSdl,
-          buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: config.SUBGRAPH_URLS[name] ?? url! }, name, config.GATEWAY_IDENTITY_SECRET),
+          buildService: ({ name, url }) => {
+            const subgraphUrl = config.SUBGRAPH_URLS[name] ?? url!;
+            readiness.subgraph(name, subgraphUrl);
+            return new IdentityForwardingDataSource({ url: subgraphUrl }, name, config.GATEWAY_IDENTITY_SECRET, fetchMetrics);
+          },
         },
       }),
     ],
     // The IDE and development tokens exist only outside production.
-    controllers: [GatewayHealthController, ...(production ? [] : developmentControllers(settings.jwtSecret ? (settings as Required<Pick<AccessTokenSettings, 'issuer' | 'audience' | 'jwtSecret'>>) : undefined))],
+    providers: [
+      { provide: GATEWAY_METRICS, useValue: metrics },
+      { provide: GATEWAY_READINESS, useValue: readiness },
+      // Its Redis connection closes with the app.
+      { provide: RateLimiter, useValue: rateLimiter },
+    ],
+    controllers: [GatewayHealthController, GatewayMetricsController, ...(production ? [] : developmentControllers(settings.jwtSecret ? (settings as Required<Pick<AccessTokenSettings, 'issuer' | 'audience' | 'jwtSecret'>>) : undefined))],
   })
   class GatewayModule {}
-  return { GatewayModule, logger };
+  return { GatewayModule, logger, metrics };
 }
 
 /** The CORS origin check: the configured allow-list, else localhost (any port) in development, else none. */
@@ -127,7 +199,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     secrets: { AUTH_JWT_SECRET: config.AUTH_JWT_SECRET, GATEWAY_IDENTITY_SECRET: config.GATEWAY_IDENTITY_SECRET },
     accessTokens: { jwtSecret: config.AUTH_JWT_SECRET, jwksUrl: config.AUTH_JWKS_URL, allowHs256InProduction: config.AUTH_ALLOW_HS256_IN_PRODUCTION },
   });
-  const { GatewayModule, logger } = gatewayModule(config);
+  const { GatewayModule, logger, metrics } = gatewayModule(config);
   if (config.NODE_ENV === 'production' && config.AUTH_JWT_SECRET) {
     logger.warn(
       { setting: 'AUTH_ALLOW_HS256_IN_PRODUCTION', code: 'INSECURE_CONFIGURATION' },
@@ -135,11 +207,14 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
     );
   }
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule, { logger: new NestLoggerAdapter(logger), abortOnError: false, bodyParser: false });
+  // First of all: the correlation id, the request's log line and its metrics (libs/platform).
+  app.use(requestObservability({ logger, metrics }));
   // Larger bodies are refused (413) before they are parsed, and the refusal is logged.
   const parseJson = json({ limit: config.GATEWAY_MAX_BODY_BYTES });
   app.use((req: Request, res: Response, next: NextFunction) =>
     parseJson(req, res, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
+        noteRefusal('body_too_large');
         logger.warn({ correlationId: correlationIdOf(req.headers[CORRELATION_ID_HEADER]), code: 'PAYLOAD_TOO_LARGE', limit: config.GATEWAY_MAX_BODY_BYTES }, 'refused: request body over the limit');
       }
       next(error);

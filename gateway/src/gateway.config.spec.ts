@@ -16,6 +16,9 @@ describe('gateway config: trust settings', () => {
     [{ AUTH_JWKS_ALGORITHMS: 'RS256, ES256' }, { AUTH_JWKS_ALGORITHMS: ['RS256', 'ES256'] }],
     [{ GATEWAY_CORS_ORIGINS: 'https://app.county.fi, http://localhost:5173' }, { GATEWAY_CORS_ORIGINS: ['https://app.county.fi', 'http://localhost:5173'] }],
     [{ AUTH_ALLOW_HS256_IN_PRODUCTION: 'true' }, { AUTH_ALLOW_HS256_IN_PRODUCTION: true }],
+    [{}, { GATEWAY_RATE_LIMIT_KEY_PREFIX: 'asw:gateway:rate' }],
+    [{ REDIS_URL: 'redis://:pw@redis:6379/0', GATEWAY_RATE_LIMIT_KEY_PREFIX: 'county-a:rate' }, { REDIS_URL: 'redis://:pw@redis:6379/0', GATEWAY_RATE_LIMIT_KEY_PREFIX: 'county-a:rate' }],
+    [{ REDIS_URL: 'rediss://redis.internal:6380' }, { REDIS_URL: 'rediss://redis.internal:6380' }],
   ])('parses %j', (env, expected) => {
     expect(loadConfig(gatewayConfigSchema, { ...base, ...env })).toMatchObject(expected);
   });
@@ -26,6 +29,7 @@ describe('gateway config: trust settings', () => {
     [{ GATEWAY_CORS_ORIGINS: 'https://app.county.fi/path' }, 'GATEWAY_CORS_ORIGINS'],
     [{ GATEWAY_CORS_ORIGINS: '*' }, 'GATEWAY_CORS_ORIGINS'],
     [{ AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' }, 'AUTH_MAX_TOKEN_LIFETIME_SECONDS'],
+    [{ REDIS_URL: 'http://redis:6379' }, 'REDIS_URL'],
   ])('refuses %j', (env, name) => {
     expect(() => loadConfig(gatewayConfigSchema, { ...base, ...env })).toThrow(name);
   });

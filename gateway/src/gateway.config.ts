@@ -56,8 +56,12 @@ export const gatewayConfigSchema = z
     GATEWAY_MAX_ALIASES: limit.default(30),
     GATEWAY_MAX_ROOT_FIELDS: limit.default(10),
     GATEWAY_MAX_COST: limit.default(10_000),
-    /** Requests per minute per caller, per gateway replica. */
+    /** Requests per minute per caller: for the whole deployment with REDIS_URL, else per gateway replica. */
     GATEWAY_RATE_LIMIT_PER_MINUTE: limit.default(600),
+    /** Redis in which all gateway replicas count callers' requests together (`redis://[:password@]host:6379[/db]`); unset: each replica counts in memory. */
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+    /** Prefix of the rate limiter's Redis keys. */
+    GATEWAY_RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('asw:gateway:rate'),
     GATEWAY_MAX_BODY_BYTES: limit.default(100_000),
   })
   .refine((config) => Boolean(config.AUTH_JWT_SECRET) !== Boolean(config.AUTH_JWKS_URL), {

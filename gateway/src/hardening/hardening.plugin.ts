@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AppLogger } from '@asw/platform';
+import { AppLogger, noteRefusal } from '@asw/platform';
 import type { GatewayContext } from '../gateway-context';
 import { exceededLimit, isIntrospectionOnly, measureOperation, OperationLimits, OperationMeasure } from './operation-limits';
 import { operationHash, PartnerOperations } from './partner-operations';
@@ -54,12 +54,14 @@ export function hardeningPlugin(options: { limits: OperationLimits; partnerOpera
           const code = errors.map((error) => String(error.extensions?.code)).find((candidate) => UNRUNNABLE.has(candidate));
           if (!code) return;
           const introspection = errors.some((error) => error.message.startsWith('GraphQL introspection is not allowed'));
+          noteRefusal('invalid_operation');
           logger.warn({ ...caller, operationName: operationName ?? null, code, introspection }, 'refused: operation does not validate');
         },
         async didResolveOperation({ operation, document, schema, source, request: resolved }) {
           const operationName = operation?.name?.value ?? resolved.operationName ?? null;
           if (!operation) {
             const reason = resolved.operationName ? 'UNKNOWN_OPERATION_NAME' : 'OPERATION_NAME_REQUIRED';
+            noteRefusal('invalid_operation');
             logger.warn({ ...caller, operationName, code: 'OPERATION_RESOLUTION_FAILURE', reason }, 'refused: no operation to run');
             throw refusal(
               resolved.operationName
@@ -71,6 +73,7 @@ export function hardeningPlugin(options: { limits: OperationLimits; partnerOpera
             );
           }
           if (identity.kind === 'partner' && !partnerOperations.get(identity.partner)?.has(operationHash(source))) {
+            noteRefusal('partner_allow_list');
             logger.warn({ ...caller, operationName, code: 'FORBIDDEN' }, 'refused: not an allow-listed partner operation');
             throw refusal(`This operation is not allowed for ${identity.partner}`, 'FORBIDDEN', 403, 'PARTNER_OPERATION_NOT_ALLOWED');
           }
@@ -81,10 +84,12 @@ export function hardeningPlugin(options: { limits: OperationLimits; partnerOpera
           } catch (error) {
             // Variables that do not coerce: execution would refuse them as well, so say so now.
             const message = error instanceof GraphQLError ? error.message : 'The variables do not match the operation';
+            noteRefusal('invalid_operation');
             throw refusal(message, 'BAD_USER_INPUT', 400, 'INVALID_VARIABLES');
           }
           const exceeded = exceededLimit(measure, limits);
           if (exceeded) {
+            noteRefusal('limits');
             logger.warn({ ...caller, operationName, measure, code: 'OPERATION_LIMIT_EXCEEDED' }, 'refused: operation over the limits');
             throw refusal(exceeded, 'OPERATION_LIMIT_EXCEEDED', 400, limitReason(measure, limits));
           }

@@ -1,40 +1,78 @@
+import Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppLogger } from '@asw/platform';
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateLimiterOptions {
+  /** Shared counts in this Redis (`redis://…`): the limit holds for the whole deployment, whatever the replica count. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys (several deployments, or tests, may share one Redis). */
+  keyPrefix?: string;
+  logger?: AppLogger;
+}
+
 /**
- * Per-identity rate limit of one gateway replica: a token bucket per caller, refilled continuously,
- * holding at most a minute's allowance. Each replica counts on its own, so the limit a caller meets
- * is per replica (the platform team sizes it with the replica count).
+ * Per-caller rate limit of the gateway (rate-limiter-flexible): at most `perMinute` requests in each
+ * caller's minute. With REDIS_URL the replicas count together in Redis, so a caller meets one limit
+ * for the whole deployment; without it each replica counts on its own, in memory (one replica, local
+ * runs, tests). While Redis cannot be reached, each replica falls back to counting in memory (the limit
+ * then holds per replica) rather than refusing everyone or letting everyone through.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly limiter: RateLimiterAbstract;
+  private readonly redis?: Redis;
 
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-    private readonly maxCallers = 50_000,
-  ) {}
-
-  /** Takes one request from the caller's allowance; when none is left, says when the next one is. */
-  take(caller: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-    const now = this.now();
-    const perMs = this.perMinute / 60_000;
-    const bucket = this.buckets.get(caller) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * perMs);
-    bucket.at = now;
-    if (!this.buckets.has(caller)) this.remember(caller, bucket, now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
+  constructor(perMinute: number, options: RateLimiterOptions = {}) {
+    const keyPrefix = options.keyPrefix ?? 'asw:gateway:rate';
+    const memory = new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix });
+    if (!options.redisUrl) {
+      this.limiter = memory;
+      return;
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    // No offline queue: while Redis is away, a request is decided at once by the in-memory fallback.
+    this.redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false });
+    let reported = false;
+    this.redis.on('error', (error: Error) => {
+      if (reported) return;
+      reported = true;
+      options.logger?.warn({ err: error.message, code: 'RATE_LIMIT_STORE_UNAVAILABLE' }, 'rate limit store (Redis) unreachable; counting per replica until it is back');
+    });
+    this.redis.on('ready', () => {
+      if (reported) options.logger?.info({}, 'rate limit store (Redis) reachable again');
+      reported = false;
+    });
+    this.limiter = new RateLimiterRedis({ storeClient: this.redis, points: perMinute, duration: 60, keyPrefix, insuranceLimiter: memory, rejectIfRedisNotReady: true });
   }
 
-  /** Bounded memory: full buckets carry no information, so they are the first to go. */
-  private remember(caller: string, bucket: { tokens: number; at: number }, now: number): void {
-    if (this.buckets.size >= this.maxCallers) {
-      for (const [key, other] of this.buckets) {
-        if (other.tokens + (now - other.at) * (this.perMinute / 60_000) >= this.perMinute) this.buckets.delete(key);
-      }
-      if (this.buckets.size >= this.maxCallers) this.buckets.delete(this.buckets.keys().next().value as string);
+  /** Takes one request from the caller's allowance; when none is left, says when the next one is. */
+  async take(caller: string): Promise<RateLimitDecision> {
+    try {
+      await this.limiter.consume(caller, 1);
+      return { allowed: true };
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      // The store and its fallback both failed: let the request through rather than fail it on our account.
+      return { allowed: true };
     }
-    this.buckets.set(caller, bucket);
+  }
+
+  /** Resolves once the shared store is ready (true), or false without one or after `timeoutMs`. */
+  async connected(timeoutMs = 5_000): Promise<boolean> {
+    const redis = this.redis;
+    if (!redis) return false;
+    if (redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Closes the Redis connection (Nest calls this when the app shuts down). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 }

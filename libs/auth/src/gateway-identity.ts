@@ -8,7 +8,7 @@ import { Identity, identitySchema } from './identity';
 /** Header in which the gateway passes the verified caller to subgraphs. */
 export const GATEWAY_IDENTITY_HEADER = 'x-asw-identity';
 /** Header that carries one request's correlation id through the gateway, subgraphs and events. */
-export const CORRELATION_ID_HEADER = 'x-correlation-id';
+export { CORRELATION_ID_HEADER } from '@asw/platform';
 /** A client's key for a create mutation it may retry; the gateway passes it to the subgraphs (libs/subgraph idempotency). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 

@@ -44,3 +44,9 @@ export type PartnerIdentity = z.infer<typeof partnerIdentitySchema>;
 export function hasRole(identity: Identity, ...roles: UserRole[]): boolean {
   return identity.kind === 'user' && identity.roles.some((role) => roles.includes(role));
 }
+
+/** The caller as request logs and metrics show it: its kind and id (a user id, or partner:client id), nothing personal. */
+export function callerOf(identity: Identity | undefined): { kind: string; id: string } | undefined {
+  if (!identity) return undefined;
+  return identity.kind === 'user' ? { kind: 'user', id: identity.userId } : { kind: 'partner', id: `${identity.partner}:${identity.clientId}` };
+}

@@ -19,3 +19,4 @@ export * from './kafka';
 export * from './event-tables.migration';
 export * from './catalog';
 export * from './outbox-notify-dropped.migration';
+export * from './event-metrics';

@@ -4,3 +4,8 @@ export * from './errors/domain-error';
 export * from './errors/format-error';
 export * from './ids/uuid';
 export * from './config/production-secrets';
+export * from './observability/metrics';
+export * from './observability/request-scope';
+export * from './observability/request-observability';
+export * from './observability/graphql-observability.plugin';
+export * from './observability/prometheus-text';

@@ -16,16 +16,32 @@ import {
   OutboxRelay,
   pruneEventTables,
   readEventsStatus,
+  registerEventMetrics,
   retentionOf,
   topicOf,
 } from '@asw/events';
-import { AppLogger, loadConfig, ServiceConfig } from '@asw/platform';
+import { AppLogger, AppMetrics, loadConfig, ServiceConfig } from '@asw/platform';
 import { CaseRelationshipsChangedHandler } from './relationships/case-relationships';
 import { ClientAccessJustifiedHandler } from './justified-access/justified-access';
 import type { SubgraphDefinition } from './subgraph-definition';
-import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
+import { APP_METRICS, LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A probe that gives up after `timeoutMs` (a Kafka client retrying an unreachable broker takes its time). */
+export async function withTimeout<T>(probe: () => Promise<T>, timeoutMs = 2000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      probe(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Runs a service's event machinery: the outbox relay, the consumer of the events it has handlers
@@ -54,12 +70,17 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
     private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly publisher: EventPublisher,
+    @Inject(APP_METRICS) metrics: AppMetrics,
   ) {
     this.service = definition.name;
     // A PostgreSQL restart must not crash the process through an unhandled client 'error' event.
     keepConnectionErrorsHandled(dataSource);
     this.kafka = createKafka(definition.name, config.KAFKA_BROKERS, logger);
     this.eventsConfig = loadConfig(eventsConfigSchema);
+    registerEventMetrics(metrics, {
+      status: () => withTimeout(() => this.status(), 5_000),
+      kafkaUp: () => withTimeout(() => this.checkKafka()).then(() => true, () => false),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -129,7 +150,8 @@ export class EventsRuntime implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Outbox backlog, consumer lag, dead letters, parked events and last errors: for readiness and /metrics. */
   async status(): Promise<EventsStatus> {
-    const admin = await this.connectedAdmin().catch(() => undefined);
+    // Kafka down: the counts from the database still show (the outbox growing), without lag.
+    const admin = await withTimeout(() => this.connectedAdmin(), 1_500).catch(() => undefined);
     const status = await readEventsStatus({ db: this.dataSource, admin, relay: this.relay, consumer: this.consumer });
     if (status.lastErrors.lag) this.dropAdmin();
     return status;

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import { BoundRequest, CORRELATION_ID_HEADER, GATEWAY_IDENTITY_HEADER, Identity, ReplayGuard, verifyGatewayIdentity } from '@asw/auth';
-import { AppLogger, correlationIdOf, DomainError } from '@asw/platform';
+import { AppLogger, correlationIdOf, DomainError, noteRefusal } from '@asw/platform';
 import { AccessRecorder } from './access-log/access-recorder';
 import { ClientRelationships } from './relationships/client-relationships';
 
@@ -67,6 +67,7 @@ export async function createGraphContext(
   } catch (error) {
     const message = error instanceof DomainError ? error.message : 'Not authenticated';
     const reason = (error instanceof DomainError && error.details?.reason) || 'GATEWAY_IDENTITY_INVALID';
+    noteRefusal('auth');
     logger.warn({ correlationId, code: 'UNAUTHENTICATED', reason }, 'refused: no valid gateway identity');
     throw new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', details: { reason }, http: { status: 401 } } });
   }

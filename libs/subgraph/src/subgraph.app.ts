@@ -8,10 +8,22 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { Request } from 'express';
 import { types as pgTypes } from 'pg';
-import { ReplayGuard } from '@asw/auth';
 import { EVENT_MIGRATIONS, EventPublisher } from '@asw/events';
 import { databaseUrl, ensureDatabase, serviceRoleGrants } from '@asw/infra';
-import { AppLogger, assertProductionSecrets, createErrorFormatter, createLogger, loadConfig, NestLoggerAdapter, ServiceConfig, serviceConfigSchema } from '@asw/platform';
+import { callerOf, ReplayGuard } from '@asw/auth';
+import {
+  AppLogger,
+  AppMetrics,
+  assertProductionSecrets,
+  createErrorFormatter,
+  createLogger,
+  graphqlObservabilityPlugin,
+  loadConfig,
+  NestLoggerAdapter,
+  requestObservability,
+  ServiceConfig,
+  serviceConfigSchema,
+} from '@asw/platform';
 import { createGraphContext } from './graph-context';
 import { EventsRuntime } from './events.runtime';
 import { AccessLogTable1763800000001 } from './access-log/access-log.migration';
@@ -22,10 +34,10 @@ import { IdempotencyKeys1764700000001 } from './idempotency/idempotency.migratio
 import { idempotencyPlugin } from './idempotency/idempotency.plugin';
 import { AccessRefusalReport, accessReportResolvers, ClientAccessLogAnswer, ClientAccessReport } from './access-log/access-report';
 import { HealthController } from './health.controller';
-import { MetricsController } from './metrics.controller';
+import { MetricsController, registerPoolMetrics } from './metrics.controller';
 import { describeEnumValues } from './labels/enum-labels';
 import type { SubgraphDefinition } from './subgraph-definition';
-import { LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
+import { APP_METRICS, LOGGER, SERVICE_CONFIG, SUBGRAPH_DEFINITION } from './tokens';
 
 // A DATE column is a calendar date: keep it 'YYYY-MM-DD', never a Date shifted by the machine's time zone.
 const PG_DATE_OID = 1082;
@@ -63,7 +75,7 @@ async function migrateAsOwner(definition: SubgraphDefinition, config: ServiceCon
   }
 }
 
-function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, logger: AppLogger, mode: SubgraphMode): DynamicModule {
+function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, logger: AppLogger, metrics: AppMetrics, mode: SubgraphMode): DynamicModule {
   @Global()
   @Module({})
   class SubgraphCoreModule {}
@@ -74,10 +86,11 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: SUBGRAPH_DEFINITION, useValue: definition },
       { provide: LOGGER, useValue: logger },
+      { provide: APP_METRICS, useValue: metrics },
       { provide: EventPublisher, useValue: new EventPublisher(definition.name, config.KAFKA_TOPIC_PREFIX) },
       ...(mode === 'serve' ? [EventsRuntime] : []),
     ],
-    exports: [SERVICE_CONFIG, SUBGRAPH_DEFINITION, LOGGER, EventPublisher],
+    exports: [SERVICE_CONFIG, SUBGRAPH_DEFINITION, LOGGER, APP_METRICS, EventPublisher],
   };
 
   @Module({})
@@ -120,6 +133,8 @@ function subgraphModule(definition: SubgraphDefinition, config: ServiceConfig, l
           plugins: [
             // No Apollo Studio here: field traces would only cost time and tell the gateway about internals.
             ApolloServerPluginInlineTraceDisabled(),
+            // Operation name, caller and error codes for the request's log line and metrics (libs/platform).
+            graphqlObservabilityPlugin<{ identity?: Parameters<typeof callerOf>[0] }>((context) => callerOf(context.identity)),
             accessLogPlugin(dataSource, definition.name, logger),
             // Create mutations retried with the same Idempotency-Key act once.
             idempotencyPlugin(dataSource, logger, createErrorFormatter(logger)),
@@ -152,12 +167,16 @@ export async function createSubgraphApp(
       await ensureDatabase(databaseUrl(config.DATABASE_URL, 'postgres'), url.pathname.slice(1));
     }
   }
-  const app = await NestFactory.create(subgraphModule(definition, config, logger, mode), {
+  const metrics = new AppMetrics(definition.name);
+  const app = await NestFactory.create(subgraphModule(definition, config, logger, metrics, mode), {
     logger: mode === 'serve' ? new NestLoggerAdapter(logger) : false,
     abortOnError: false,
   });
+  // First of all: the correlation id, the request's log line and its metrics (libs/platform).
+  if (mode === 'serve') app.use(requestObservability({ logger, metrics }));
   app.enableShutdownHooks();
   await app.init();
+  if (mode === 'serve') registerPoolMetrics(metrics, app.get(DataSource));
   return app;
 }
 

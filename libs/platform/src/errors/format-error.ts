@@ -20,6 +20,11 @@ const CLIENT_CODES = new Set([
   'ACCESS_LOG_UNAVAILABLE',
 ]);
 
+/** Whether an error code describes the request (the caller's doing) rather than a failure of ours. */
+export function isClientErrorCode(code: string): boolean {
+  return CLIENT_CODES.has(code);
+}
+
 /**
  * The one mapping from what was thrown to what a client sees: a code and a plain message, never a
  * stack trace, SQL or internal detail. Unknown errors are logged (without personal data) and masked.

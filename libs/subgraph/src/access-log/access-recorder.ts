@@ -1,4 +1,5 @@
 import type { Identity } from '@asw/auth';
+import { noteRefusal } from '@asw/platform';
 
 export type AccessAction = 'READ' | 'CHANGE';
 export type AccessOutcome = 'ALLOWED' | 'REFUSED';
@@ -65,6 +66,7 @@ export class AccessRecorder {
 
   /** A refusal, with its reason; without categories it stands for the whole service. */
   refused(clientId: string | null, action: AccessAction, reason: string, ...categories: string[]): void {
+    noteRefusal('access_policy');
     this.add({ clientId, action, categories: categories.length > 0 ? categories : [this.service], basis: reason, outcome: 'REFUSED' });
   }
 
