@@ -38,6 +38,7 @@ import { AccessModule } from './access/access.module';
 import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
 import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
 import { DecisionLettersDeliveryAppeals1763800000132 } from './migrations/1763800000132-decision-letters-delivery-appeals.migration';
+import { ActivationTriggers13842021_1763800000140 } from './migrations/1763800000140-activation-triggers-1384-2021.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -86,6 +87,7 @@ export const caseSubgraph: SubgraphDefinition = {
     AccessPolicy1763800000130,
     ActivationPlanSharedWith1763800000131,
     DecisionLettersDeliveryAppeals1763800000132,
+    ActivationTriggers13842021_1763800000140,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],
 };
