@@ -5,3 +5,4 @@ export * from './statutory-deadlines';
 export * from './time-limit';
 export * from './income-support-completion';
 export * from './delivery';
+export * from './appeal';

@@ -25,3 +25,6 @@ export type { JustifiedGrant } from './justified-access/justified-access';
 export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idempotency.rules';
 export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';
 export { StoredLetterColumns, StoredLetterFields, letterFields } from './letters/stored-letter';
+export {
+  DecisionDeliveryColumns, DecisionAppealColumns, DecisionDeliveryFields, DecisionAppealFields, DecisionDeliveryInputFields, DecisionAppealInputFields, ResolveDecisionAppealInputFields,
+} from './letters/decision-delivery';
