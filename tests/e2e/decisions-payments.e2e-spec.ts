@@ -170,7 +170,7 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
   // Made, then delivered (HL 59 §, laki 13/2003 19 §), then a request for review (HL 49 a–49 e §) handled to a new decision.
   it('records the delivery later, computes the appeal deadline from it, and takes a request for review to a corrected decision', async () => {
     const { registerClient } = await ok(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, {
-      input: { personalIdentityCode: testIdentityCode('030388', 964), firstName: 'Pekka', lastName: 'Päätös', municipalityCode: '179' },
+      input: { personalIdentityCode: testIdentityCode('030388', 964), firstName: 'Pekka', lastName: 'Päätös', municipalityCode: '179', preferredLanguage: 'FI' },
     }, worker);
     const clientId: string = registerClient.id;
     await ok(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } }, worker);
