@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserIdentity } from '@asw/auth';
 import { appealArrival, AppealResolution, AppealStatus, checkAppealResolution, DeliveryMethod, LocalDate, parseLocalDate, recordedDelivery, todayInFinland } from '@asw/calendar';
-import { badInput, conflict, notFound } from '@asw/platform';
+import { conflict, notFound } from '@asw/platform';
 import { parseId } from '@asw/subgraph';
 import { ServiceDecisionAppealEntity, ServiceDecisionDeliveryEntity } from './decision-documents.entity';
 import { ServiceDecisionEntity } from './service-decision.entity';
