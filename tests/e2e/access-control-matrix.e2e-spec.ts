@@ -91,6 +91,8 @@ const EXPECTED: Record<string, Caller[]> = {
   'mutation closeCase': NONE,
   'mutation assignResponsibleWorker': NONE,
   'mutation makeServiceDecision': NONE,
+  'mutation draftServiceDecision': NONE,
+  'mutation signServiceDecision': NONE,
   'mutation recordServiceDecisionDelivery': NONE,
   'mutation recordServiceDecisionAppeal': NONE,
   'mutation resolveServiceDecisionAppeal': NONE,
