@@ -26,6 +26,7 @@ export class ActivationCommands {
     if (input.monthsIncomeSupportAsMainIncome != null && input.monthsIncomeSupportAsMainIncome !== 0) {
       throw badInput('monthsIncomeSupportAsMainIncome is no longer used: state unemploymentIncomeSupportAsMainIncomeSince (income support paid because of unemployment, 189/2001 3 §)', {
         field: 'monthsIncomeSupportAsMainIncome',
+        reason: 'MONTHS_COUNT_RETIRED',
       });
     }
     const facts = validateRecordedActivationFacts(input, today);

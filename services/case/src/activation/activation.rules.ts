@@ -38,7 +38,7 @@ export function validateRecordedActivationFacts(input: StatedActivationFacts, to
   let since: LocalDate | null = null;
   if (input.unemploymentIncomeSupportAsMainIncomeSince != null) {
     since = parseLocalDate(input.unemploymentIncomeSupportAsMainIncomeSince, 'unemploymentIncomeSupportAsMainIncomeSince');
-    if (since > today) throw badInput('unemploymentIncomeSupportAsMainIncomeSince must not be in the future', { field: 'unemploymentIncomeSupportAsMainIncomeSince' });
+    if (since > today) throw badInput('unemploymentIncomeSupportAsMainIncomeSince must not be in the future', { field: 'unemploymentIncomeSupportAsMainIncomeSince', reason: 'SINCE_IN_FUTURE' });
   }
   return { ...(Object.fromEntries([...FLAGS, ...COUNTS].map((key) => [key, stated[key]])) as Omit<RecordedActivationFacts, 'unemploymentIncomeSupportAsMainIncomeSince'>), unemploymentIncomeSupportAsMainIncomeSince: since };
 }
