@@ -251,6 +251,27 @@ const ROWS: Record<string, Row> = {
     args: async (fx) => ({ input: { decisionId: await once('isDecision', () => fx.fresh.incomeSupportDecision()), lines: [decisionLine(20_000)], decidedOn: fx.today, sentOn: fx.today } }),
     fresh: async (fx) => ({ input: { decisionId: await fx.fresh.incomeSupportDecision(), lines: [decisionLine(20_000)], decidedOn: fx.today, sentOn: fx.today } }),
   },
+  'mutation recordIncomeSupportDecisionDelivery': {
+    columns: BENEFITS_COLUMNS,
+    roles: BENEFITS_HANDLERS,
+    reach: [...CLIENT_WIDE, 'QUEUE'],
+    args: async (fx) => ({ decisionId: await once('isUndelivered', () => fx.fresh.incomeSupportDecision({ delivered: false })), input: { method: 'IN_PERSON', sentOn: fx.today, receivedOn: fx.today } }),
+    fresh: async (fx) => ({ decisionId: await fx.fresh.incomeSupportDecision({ delivered: false }), input: { method: 'IN_PERSON', sentOn: fx.today, receivedOn: fx.today } }),
+  },
+  'mutation recordIncomeSupportDecisionAppeal': {
+    columns: BENEFITS_COLUMNS,
+    roles: BENEFITS_HANDLERS,
+    reach: [...CLIENT_WIDE, 'QUEUE'],
+    args: async (fx) => ({ decisionId: await once('isDecision', () => fx.fresh.incomeSupportDecision()), input: { receivedOn: fx.today } }),
+    fresh: async (fx) => ({ decisionId: await fx.fresh.incomeSupportDecision(), input: { receivedOn: fx.today } }),
+  },
+  'mutation resolveIncomeSupportDecisionAppeal': {
+    columns: BENEFITS_COLUMNS,
+    roles: BENEFITS_HANDLERS,
+    reach: [...CLIENT_WIDE, 'QUEUE'],
+    args: async (fx) => ({ appealId: await once('isAppeal', () => fx.fresh.incomeSupportAppeal()), input: { resolution: 'REJECTED', resolvedOn: fx.today } }),
+    fresh: async (fx) => ({ appealId: await fx.fresh.incomeSupportAppeal(), input: { resolution: 'REJECTED', resolvedOn: fx.today } }),
+  },
   'mutation scheduleIncomeSupportPayments': {
     columns: BENEFITS_COLUMNS,
     roles: BENEFITS_HANDLERS,
@@ -353,6 +374,19 @@ const ROWS: Record<string, Row> = {
     reach: [...CLIENT_WIDE, 'INTAKE_ONLY'],
     args: async (fx, column) => ({ caseId: await once(`planning:${intake(column)}`, () => fx.fresh.caseInPlanning(intake(column))), input: denied(fx) }),
     fresh: async (fx, column) => ({ caseId: await fx.fresh.caseInPlanning(intake(column)), input: denied(fx) }),
+  },
+  'mutation draftServiceDecision': {
+    columns: CLIENT_COLUMNS,
+    roles: [SW],
+    reach: [...CLIENT_WIDE, 'INTAKE_ONLY'],
+    args: async (fx, column) => ({ caseId: await once(`planning:${intake(column)}`, () => fx.fresh.caseInPlanning(intake(column))), input: draft() }),
+  },
+  'mutation signServiceDecision': {
+    columns: CLIENT_COLUMNS,
+    roles: [SW],
+    reach: [...CLIENT_WIDE, 'INTAKE_ONLY'],
+    args: async (fx, column) => ({ draftId: await once(`draft:${intake(column)}`, () => fx.fresh.decisionDraft(intake(column))), input: { decidedOn: fx.today } }),
+    fresh: async (fx, column) => ({ draftId: await fx.fresh.decisionDraft(intake(column)), input: { decidedOn: fx.today } }),
   },
   'mutation recordServiceDecisionDelivery': {
     columns: CLIENT_COLUMNS,
@@ -571,6 +605,7 @@ function assessment() {
   return { summary: 'Tuen tarve', supportNeeds: ['INCOME'], specialSupportNeeded: false, findings };
 }
 const denied = (fx: MatrixFixtures) => ({ serviceType: 'OTHER', outcome: 'DENIED', reasoning: 'Ei tarvetta tälle palvelulle.', decidedOn: fx.today });
+const draft = () => ({ serviceType: 'OTHER', outcome: 'DENIED', reasoning: 'Ei tarvetta tälle palvelulle.' });
 const clientPlan = (fx: MatrixFixtures) => ({ planDate: fx.today, reviewDate: plus(fx, 90), goals: [{ text: 'Oma koti', setByClient: true }], measures: [{ description: 'Tapaamiset', responsible: 'NAMED_WORKER' }] });
 const periodPlan = (fx: MatrixFixtures, periodId: string) => ({ periodId, startsOn: fx.today, endsOn: plus(fx, 170), goals: [{ area: 'APPLYING_FOR_A_FLAT', text: 'Oma asunto' }], visitSchedule: { frequency: 'WEEKLY', weekday: 'MONDAY' } });
 const sublease = (clientId: string) => ({ clientId, startsOn: new Date().toISOString().slice(0, 10), address: 'Matriisikatu 3', monthlyRentCents: 60_000 });

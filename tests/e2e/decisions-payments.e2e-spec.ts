@@ -7,12 +7,13 @@ import { ok as okOn, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph } from '../support/graph.harness';
 
 // Plain-language description: decisions-payments.feature.md beside this file.
-const HANDLER: Identity = { kind: 'user', userId: 'handler-e2e-payments', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely', organisation: 'test-county' };
+// The identity provider's `name` claim names the decider on the letter (not the user id).
+const HANDLER: Identity = { kind: 'user', userId: 'handler-e2e-payments', roles: ['BENEFITS_HANDLER'], team: 'etuuskasittely', organisation: 'test-county', name: 'Helmi Handläggare' };
 const LANDLORD_IBAN = 'FI4950009420028730';
 const CLIENT_IBAN = 'FI2112345600000785';
 
 const DECIDE = `mutation ($input: DecideIncomeSupportApplicationInput!) { decideIncomeSupportApplication(input: $input) {
-  id outcome deliveryMethod sentOn deemedReceivedOn appealDeadline grantedTotalCents
+  id outcome delivery { method } appeals { id } grantedTotalCents
   letter { language contentType sha256 base64 retentionClass }
   payments { id } } }`;
 const SCHEDULE = `mutation ($input: ScheduleIncomeSupportPaymentsInput!) { scheduleIncomeSupportPayments(input: $input) { id decisionId linePosition payee amountCents dueOn status batchId } }`;
@@ -52,6 +53,7 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
           kind: 'SUPPLEMENTARY',
           channel: 'PAPER',
           receivedOn,
+          language: 'SV', // asiointikieli on the application: the letter is in Swedish without letterLanguage
           expenses: [
             { expenseType: 'RENT', claimedCents: 65_000 },
             { expenseType: 'MEDICINE', claimedCents: 4_590 },
@@ -66,8 +68,6 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
         input: {
           applicationId: application.id,
           decidedOn: today,
-          deliveryMethod: 'ELECTRONIC',
-          letterLanguage: 'SV',
           lines: [
             { expenseType: 'RENT', claimedCents: 65_000, grantedCents: 65_000, legalBasis: 'SUPPLEMENTARY_7C', payee: 'LANDLORD' },
             { expenseType: 'MEDICINE', claimedCents: 4_590, grantedCents: 4_590, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
@@ -76,12 +76,12 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
         },
       })
     ).decideIncomeSupportApplication;
-    // Electronic: received on the 3rd day (laki 13/2003 19 §); appeal 30 days from it (HL 49 c §, 150/1930 5 §).
-    const deadline = appealDeadlineAfterNotification(addDays(today, 3));
-    expect(decided).toMatchObject({ outcome: 'PARTIALLY_GRANTED', deliveryMethod: 'ELECTRONIC', sentOn: today, deemedReceivedOn: addDays(today, 3), appealDeadline: deadline, grantedTotalCents: 69_590, payments: [] });
+    // Made, not yet delivered: no receipt day and no appeal deadline until the delivery is recorded.
+    expect(decided).toMatchObject({ outcome: 'PARTIALLY_GRANTED', delivery: null, appeals: [], grantedTotalCents: 69_590, payments: [] });
     expect(decided.letter).toMatchObject({ language: 'SV', contentType: 'application/pdf', retentionClass: expect.any(String) });
     const { text } = await pdfText(Buffer.from(decided.letter.base64, 'base64'));
-    const [y, m, d] = deadline.split('-').map(Number);
+    expect(text).not.toContain('handler-e2e-payments');
+    expect(text).not.toContain('Tidsfristen för begäran om omprövning går ut');
     for (const expected of [
       'Beslut om utkomststöd',
       'Delvis positivt',
@@ -91,8 +91,8 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
       'Inget behov av nya möbler',
       'Sammanlagt: Sökt 1 195,90 €, Beviljat 695,90 €',
       'Lagen om utkomststöd 1412/1997 7 c §',
-      'handler-e2e-payments, förmånshandläggare',
-      `Tidsfristen för begäran om omprövning går ut ${d}.${m}.${y}.`,
+      'Helmi Handläggare, förmånshandläggare',
+      'Begäran om omprövning ska framställas inom 30 dagar från delfåendet av beslutet.',
     ]) {
       expect(text).toContain(expected);
     }
@@ -165,5 +165,88 @@ describe('a granted income-support decision: letter, payments and a pain.001 bat
         expect(message).not.toContain(LANDLORD_IBAN);
       }
     }, 30_000);
+  });
+
+  // Made, then delivered (HL 59 §, laki 13/2003 19 §), then a request for review (HL 49 a–49 e §) handled to a new decision.
+  it('records the delivery later, computes the appeal deadline from it, and takes a request for review to a corrected decision', async () => {
+    const { registerClient } = await ok(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, {
+      input: { personalIdentityCode: testIdentityCode('030388', 964), firstName: 'Pekka', lastName: 'Päätös', municipalityCode: '179', preferredLanguage: 'FI' },
+    }, worker);
+    const clientId: string = registerClient.id;
+    await ok(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } }, worker);
+    await eventually(async () => {
+      expect(await graph.subgraphs['benefits-handling'].dataSource.query(`SELECT 1 FROM known_client WHERE client_id = $1`, [clientId])).toHaveLength(1);
+    });
+    const application = (
+      await ok(`mutation ($input: RegisterIncomeSupportApplicationInput!) { registerIncomeSupportApplication(input: $input) { id } }`, {
+        input: { clientId, kind: 'SUPPLEMENTARY', channel: 'PAPER', receivedOn: addDays(today, -12), expenses: [{ expenseType: 'MEDICINE', claimedCents: 3_000 }] },
+      })
+    ).registerIncomeSupportApplication;
+    const lines = (granted: number) => [
+      { expenseType: 'MEDICINE', claimedCents: 3_000, grantedCents: granted, reason: granted < 3_000 ? 'Ei lääkärin määräämä' : null, legalBasis: 'SUPPLEMENTARY_7C', payee: 'CLIENT' },
+    ];
+    const decidedOn = addDays(today, -10);
+    const decided = (await ok(DECIDE, { input: { applicationId: application.id, decidedOn, lines: lines(0) } })).decideIncomeSupportApplication;
+    expect(decided).toMatchObject({ outcome: 'DENIED', delivery: null, appeals: [] });
+    expect(decided.letter.language).toBe('FI'); // no language stated on the application
+
+    const RECORD_DELIVERY = `mutation ($id: ID!, $input: RecordIncomeSupportDecisionDeliveryInput!) {
+      recordIncomeSupportDecisionDelivery(decisionId: $id, input: $input) { method sentOn receivedOn appealDeadline } }`;
+    const RECORD_APPEAL = `mutation ($id: ID!, $input: RecordIncomeSupportDecisionAppealInput!) {
+      recordIncomeSupportDecisionAppeal(decisionId: $id, input: $input) { id decisionId receivedOn appealDeadline inTime status resolution newDecisionId } }`;
+    const RESOLVE = `mutation ($id: ID!, $input: ResolveIncomeSupportDecisionAppealInput!) {
+      resolveIncomeSupportDecisionAppeal(appealId: $id, input: $input) { id status resolution resolvedOn newDecisionId } }`;
+    const written = async () => ({ deliveries: await rows('income_support_decision_delivery'), appeals: await rows('income_support_decision_appeal') });
+
+    // Refused with a code and a reason, nothing written: an appeal before the delivery; a presumed day given; sent before the decision.
+    const before = await written();
+    for (const [query, variables, code, reason] of [
+      [RECORD_APPEAL, { id: decided.id, input: { receivedOn: today } }, 'CONFLICT', 'DELIVERY_NOT_RECORDED'],
+      [RECORD_DELIVERY, { id: decided.id, input: { method: 'POST', sentOn: addDays(today, -9), receivedOn: addDays(today, -8) } }, 'BAD_USER_INPUT', 'RECEIVED_ON_PRESUMED'],
+      [RECORD_DELIVERY, { id: decided.id, input: { method: 'POST', sentOn: addDays(today, -11) } }, 'BAD_USER_INPUT', 'SENT_BEFORE_DECIDED'],
+      [RECORD_DELIVERY, { id: decided.id, input: { method: 'IN_PERSON', sentOn: addDays(today, -9) } }, 'BAD_USER_INPUT', 'RECEIVED_ON_REQUIRED'],
+    ] as const) {
+      const refused = await graph.request(query, variables, handler);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code, details: { reason } });
+    }
+    expect(await written()).toEqual(before);
+
+    // Posted the day after the decision: deemed received on the 7th day (HL 59 §), appeal 30 days from it.
+    const sentOn = addDays(today, -9);
+    const deadline = appealDeadlineAfterNotification(addDays(sentOn, 7));
+    const delivery = (await ok(RECORD_DELIVERY, { id: decided.id, input: { method: 'POST', sentOn } })).recordIncomeSupportDecisionDelivery;
+    expect(delivery).toEqual({ method: 'POST', sentOn, receivedOn: addDays(sentOn, 7), appealDeadline: deadline });
+    const twice = await graph.request(RECORD_DELIVERY, { id: decided.id, input: { method: 'ELECTRONIC', sentOn } }, handler);
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'DELIVERY_ALREADY_RECORDED' } });
+
+    // The request for review arrives today, in time.
+    const appeal = (await ok(RECORD_APPEAL, { id: decided.id, input: { receivedOn: today } })).recordIncomeSupportDecisionAppeal;
+    expect(appeal).toMatchObject({ decisionId: decided.id, receivedOn: today, appealDeadline: deadline, inTime: true, status: 'PENDING', resolution: null });
+    const unexamined = await graph.request(RESOLVE, { id: appeal.id, input: { resolution: 'NOT_EXAMINED', resolvedOn: today } }, handler);
+    expect(unexamined.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'IN_TIME_APPEAL_MUST_BE_EXAMINED' } });
+
+    // Handled to a new decision: the correction grants the medicine, and resolves the request.
+    const corrected = (
+      await ok(`mutation ($input: CorrectIncomeSupportDecisionInput!) { correctIncomeSupportDecision(input: $input) { id outcome correctsDecisionId delivery { method } } }`, {
+        input: { decisionId: decided.id, decidedOn: today, lines: lines(3_000) },
+      })
+    ).correctIncomeSupportDecision;
+    expect(corrected).toMatchObject({ outcome: 'GRANTED', correctsDecisionId: decided.id, delivery: null });
+    const resolved = (await ok(RESOLVE, { id: appeal.id, input: { resolution: 'DECISION_CHANGED', resolvedOn: today, newDecisionId: corrected.id } })).resolveIncomeSupportDecisionAppeal;
+    expect(resolved).toEqual({ id: appeal.id, status: 'RESOLVED', resolution: 'DECISION_CHANGED', resolvedOn: today, newDecisionId: corrected.id });
+    const again = await graph.request(RESOLVE, { id: appeal.id, input: { resolution: 'REJECTED', resolvedOn: today } }, handler);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', details: { reason: 'APPEAL_ALREADY_RESOLVED' } });
+
+    // The decision shows its delivery and the handled request (the deprecated fields read the same delivery).
+    const shown = (
+      await ok(`query ($id: ID!) { client(id: $id) { incomeSupportApplications { decisions { id sentOn appealDeadline delivery { method receivedOn } appeals { id status newDecisionId } } } } }`, { id: clientId })
+    ).client.incomeSupportApplications[0].decisions;
+    expect(shown[0]).toEqual({
+      id: decided.id,
+      sentOn,
+      appealDeadline: deadline,
+      delivery: { method: 'POST', receivedOn: addDays(sentOn, 7) },
+      appeals: [{ id: appeal.id, status: 'RESOLVED', newDecisionId: corrected.id }],
+    });
   });
 });

@@ -18,13 +18,15 @@ const DECISION_FIELDS = `id decidedOn deemedReceivedOn appealDeadline
   delivery { method sentOn receivedOn appealDeadline }
   appeals { id receivedOn appealDeadline inTime status resolution resolvedOn newDecisionId }`;
 const DECIDE = `mutation($id: ID!, $input: MakeServiceDecisionInput!) { makeServiceDecision(caseId: $id, input: $input) { ${DECISION_FIELDS} } }`;
+const DRAFT = `mutation($id: ID!, $input: DraftServiceDecisionInput!) { draftServiceDecision(caseId: $id, input: $input) { id caseId serviceType outcome reasoning clientGoals signedDecisionId } }`;
+const SIGN = `mutation($id: ID!, $input: SignServiceDecisionInput) { signServiceDecision(draftId: $id, input: $input) { ${DECISION_FIELDS} } }`;
 const DELIVER = `mutation($id: ID!, $input: RecordServiceDecisionDeliveryInput!) { recordServiceDecisionDelivery(decisionId: $id, input: $input) { method sentOn receivedOn appealDeadline } }`;
 const APPEAL = `mutation($id: ID!, $input: RecordServiceDecisionAppealInput!) { recordServiceDecisionAppeal(decisionId: $id, input: $input) { id receivedOn appealDeadline inTime status } }`;
 const RESOLVE = `mutation($id: ID!, $input: ResolveServiceDecisionAppealInput!) { resolveServiceDecisionAppeal(appealId: $id, input: $input) { id status resolution resolvedOn newDecisionId } }`;
 const DECISIONS = `query($id: ID!) { client(id: $id) { cases { decisions { ${DECISION_FIELDS} } } } }`;
 const TIMELINE = `query ($id: ID!) { client(id: $id) { timeline(first: 50) { edges { node { id kind summary } } } } }`;
 
-describe('a service decision from signing to letter, delivery and appeal, through the gateway', () => {
+describe('a service decision from draft to signed letter, delivery and appeal, through the gateway', () => {
   let graph: RunningGraph;
   let worker: string;
   const today: LocalDate = todayInFinland();
@@ -42,7 +44,7 @@ describe('a service decision from signing to letter, delivery and appeal, throug
     return response.errors![0].extensions as { code: string; details?: { reason?: string; field?: string } };
   };
 
-  it('signs, delivers, appeals and resolves, with the deadline following the delivery method', async () => {
+  it('drafts, signs, delivers, appeals and resolves, with the deadline following the delivery method', async () => {
     const { registerClient } = await ok(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, {
       input: { personalIdentityCode: testIdentityCode('120388', 961), firstName: 'Linnea', lastName: 'Lindqvist', municipalityCode: '398', preferredLanguage: 'SV' },
     });
@@ -58,12 +60,17 @@ describe('a service decision from signing to letter, delivery and appeal, throug
     // Signed five days ago, entered now (back-dated within the window): the letter exists, the delivery does not.
     const decidedOn = addDays(today, -5);
     const reasoning = 'Gruppverksamhet stärker klientens vardagsrytm enligt bedömningen av servicebehovet.';
-    const signed = (
-      await ok(DECIDE, {
-        id: openCase.id,
-        input: { serviceType: 'SOCIAL_REHABILITATION', outcome: 'GRANTED', reasoning, validFrom: decidedOn, clientGoals: ['Regelbunden dygnsrytm'], decidedOn },
-      })
-    ).makeServiceDecision;
+    // Drafted first (no letter, no decision yet), then signed: the signer is the decider.
+    const draft = (
+      await ok(DRAFT, { id: openCase.id, input: { serviceType: 'SOCIAL_REHABILITATION', outcome: 'GRANTED', reasoning, validFrom: decidedOn, clientGoals: ['Regelbunden dygnsrytm'] } })
+    ).draftServiceDecision;
+    expect(draft).toMatchObject({ caseId: openCase.id, serviceType: 'SOCIAL_REHABILITATION', outcome: 'GRANTED', clientGoals: ['Regelbunden dygnsrytm'], signedDecisionId: null });
+    const drafts = `query($id: ID!) { client(id: $id) { cases { decisions { id } decisionDrafts { id } } } }`;
+    expect((await ok(drafts, { id: clientId })).client.cases[0]).toEqual({ decisions: [], decisionDrafts: [{ id: draft.id }] });
+    expect(await refusal(DRAFT, { id: openCase.id, input: { serviceType: 'SOCIAL_REHABILITATION', outcome: 'GRANTED', reasoning: ' ' } })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const signed = (await ok(SIGN, { id: draft.id, input: { decidedOn } })).signServiceDecision;
+    expect(await refusal(SIGN, { id: draft.id, input: null })).toMatchObject({ code: 'CONFLICT', details: { reason: 'DRAFT_ALREADY_SIGNED' } });
+    expect((await ok(drafts, { id: clientId })).client.cases[0]).toEqual({ decisions: [{ id: signed.id }], decisionDrafts: [] });
     expect(signed).toMatchObject({ decidedOn, deemedReceivedOn: null, appealDeadline: null, delivery: null, appeals: [] });
     expect(signed.letter).toMatchObject({ language: 'SV', contentType: 'application/pdf', retentionClass: expect.any(String) });
     const pdf = Buffer.from(signed.letter.base64, 'base64');

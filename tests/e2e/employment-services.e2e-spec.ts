@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Identity } from '@asw/auth';
-import { addDays, todayInFinland } from '@asw/calendar';
+import { addDays, addMonths, todayInFinland } from '@asw/calendar';
+import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { operationHash } from '../../gateway/src/hardening/partner-operations';
 import { ok as request, registerClient, testIdentityCode } from '../support/case-steps';
 import { RunningGraph, startGraph } from '../support/graph.harness';
@@ -73,6 +74,26 @@ describe('employment services through the gateway: read and co-sign activation p
         socialWorker,
       )
     ).draftActivationPlan.id;
+
+  // Laki kuntouttavasta työtoiminnasta 189/2001 3 § 1 mom 3 k (as amended by 1384/2021): an under-25 after a
+  // job-search discussion, whose main income over the last 4 months has been income support paid because of
+  // unemployment, needs an activation plan; no employment plan is required.
+  it('an under-25 after a job-search discussion and 4 months of income support because of unemployment triggers the plan, without an employment plan', async () => {
+    const number = String(individual++).padStart(3, '0');
+    const clientId = await registerClient(graph, socialWorker, `150103A${number}${personalIdentityCodeCheckCharacter('150103', number)}`); // born 15.1.2003: under 25
+    await ok(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION', initiatedOn: addDays(today, -3) } }, socialWorker);
+    const RECORD = `mutation($clientId: ID!, $input: ActivationFactsInput!) { recordActivationFacts(clientId: $clientId, input: $input) { triggered basis ruleSetVersion monthsIncomeSupportAsMainIncome } }`;
+    const facts = { hasEmploymentPlan: false, hadEarlierEmploymentPlan: false, jobSearchDiscussionHeld: true, labourMarketSubsidyDaysLast12Months: 0, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0 };
+    // A day short of 4 months: not yet.
+    const short = (await ok(RECORD, { clientId, input: { ...facts, unemploymentIncomeSupportAsMainIncomeSince: addDays(addMonths(today, -4), 1) } }, socialWorker)).recordActivationFacts;
+    expect(short).toEqual({ triggered: false, basis: [], ruleSetVersion: '189/2001@2025-01-01', monthsIncomeSupportAsMainIncome: 3 });
+    // Exactly 4 months up to today.
+    const exactly = (await ok(RECORD, { clientId, input: { ...facts, unemploymentIncomeSupportAsMainIncomeSince: addMonths(today, -4) } }, socialWorker)).recordActivationFacts;
+    expect(exactly).toEqual({ triggered: true, basis: ['UNDER_25_INCOME_SUPPORT_4_MONTHS'], ruleSetVersion: '189/2001@2025-01-01', monthsIncomeSupportAsMainIncome: 4 });
+    const planId = await draft(clientId);
+    const plans = (await ok(`query($id: ID!) { client(id: $id) { activationPlans { id triggerBasis } } }`, { id: clientId }, socialWorker)).client.activationPlans;
+    expect(plans).toEqual([{ id: planId, triggerBasis: ['UNDER_25_INCOME_SUPPORT_4_MONTHS'] }]);
+  });
 
   it('the county drafts, shares and signs; employment services list, read and co-sign; the plan is in force and every answer is in the disclosure log', async () => {
     const clientId = await clientOfSocialWorker();

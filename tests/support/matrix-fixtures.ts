@@ -216,9 +216,14 @@ function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
       const caseId = intake ? fx.intakeCaseId : fx.caseId;
       return (await call(M.decide, { id: caseId, input: { serviceType: 'OTHER', outcome: 'DENIED', reasoning: 'Ei tarvetta tälle palvelulle.', decidedOn: today } }, intake ? t.intake : t.named)).makeServiceDecision.id;
     },
+    /** An unsigned decision draft on a fresh case in planning (of the fixture client, or on intake only). */
+    async decisionDraft(intake = false): Promise<string> {
+      const caseId = await records.caseInPlanning(intake);
+      const drafted = await call(`mutation($id: ID!, $input: DraftServiceDecisionInput!) { draftServiceDecision(caseId: $id, input: $input) { id } }`, { id: caseId, input: { serviceType: 'OTHER', outcome: 'DENIED', reasoning: 'Ei tarvetta tälle palvelulle.' } }, intake ? t.intake : t.named);
+      return drafted.draftServiceDecision.id;
+    },
     async deliveredDecision(intake = false): Promise<string> {
       const id = await records.decision(intake);
-      // Recorded by the named worker: the intake-only worker is refused a delivery on their own case's decision (see the matrix's KNOWN_GAPS).
       await call(M.deliver, { id, input: { method: 'IN_PERSON', sentOn: today, receivedOn: today } }, t.named);
       return id;
     },
@@ -269,9 +274,17 @@ function freshRecords(graph: RunningGraph, fx: Omit<MatrixFixtures, 'fresh'>) {
         return created[0];
       });
     },
-    async incomeSupportDecision(): Promise<string> {
+    /** A decision on a fresh application, delivered when made (sentOn given) unless `delivered` is false. */
+    async incomeSupportDecision({ delivered = true } = {}): Promise<string> {
       const applicationId = await records.application();
-      return (await call(M.decideApplication, { input: { applicationId, lines: [decisionLine()], decidedOn: today, sentOn: today } }, t.handler)).decideIncomeSupportApplication.id;
+      const input = { applicationId, lines: [decisionLine()], decidedOn: today, ...(delivered ? { sentOn: today } : {}) };
+      return (await call(M.decideApplication, { input }, t.handler)).decideIncomeSupportApplication.id;
+    },
+    /** A request for review of a fresh, delivered income-support decision. */
+    async incomeSupportAppeal(): Promise<string> {
+      const decisionId = await records.incomeSupportDecision();
+      const recorded = await call(`mutation($id: ID!, $input: RecordIncomeSupportDecisionAppealInput!) { recordIncomeSupportDecisionAppeal(decisionId: $id, input: $input) { id } }`, { id: decisionId, input: { receivedOn: today } }, t.handler);
+      return recorded.recordIncomeSupportDecisionAppeal.id;
     },
     /** A payment scheduled (due on `dueOn`) for a fresh decision. */
     async scheduledPayment(dueOn: string): Promise<void> {

@@ -38,7 +38,7 @@ function identityOf(claims: JWTPayload): Identity {
   const parsed = identitySchema.safeParse(
     typeof claims.partner === 'string'
       ? { kind: 'partner', partner: claims.partner, clientId: claims.sub, organisation: claims.org }
-      : { kind: 'user', userId: claims.sub, roles: claims.roles, team: claims.team, organisation: claims.org },
+      : { kind: 'user', userId: claims.sub, roles: claims.roles, team: claims.team, organisation: claims.org, ...(typeof claims.name === 'string' && claims.name.trim() ? { name: claims.name.trim() } : {}) },
   );
   if (!parsed.success) throw unauthenticated('Access token lacks the claims of a user or a partner', { reason: 'TOKEN_CLAIMS_MISSING' });
   return parsed.data;
@@ -96,7 +96,7 @@ export async function verifyAccessToken(token: string | undefined, settings: Acc
 export async function signAccessToken(identity: Identity, settings: { issuer: string; audience: string; jwtSecret: string }, ttlSeconds: number): Promise<string> {
   const claims =
     identity.kind === 'user'
-      ? { roles: identity.roles, team: identity.team, org: identity.organisation }
+      ? { roles: identity.roles, team: identity.team, org: identity.organisation, ...(identity.name ? { name: identity.name } : {}) }
       : { partner: identity.partner, org: identity.organisation };
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)

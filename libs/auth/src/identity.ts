@@ -24,6 +24,11 @@ export const userIdentitySchema = z.object({
   roles: z.array(z.enum(USER_ROLES)).min(1),
   team: text,
   organisation: text,
+  /**
+   * The person's name as the identity provider states it (OIDC `name` claim), for documents they sign
+   * (who decided, on a decision letter). Optional; never logged (the logger redacts `name`), never in events.
+   */
+  name: text.optional(),
 });
 
 export const partnerIdentitySchema = z.object({

@@ -90,3 +90,19 @@ export function decisionDayWithinWindow(decidedOn: LocalDate, today: LocalDate, 
   }
   return day;
 }
+
+/**
+ * The delivery of a decision made on `decidedOn`, as recorded on `today` (a separate, later step than the
+ * decision): sent on or after the decision day and not in the future; an actual day of receipt not in the
+ * future. The receipt day and appeal deadline as `decisionDelivery` computes them.
+ */
+export function recordedDelivery(decidedOn: LocalDate | string, input: { method: DeliveryMethod; sentOn: string; receivedOn?: string | null }, today: LocalDate): DecisionDelivery {
+  const sentOn = parseLocalDate(input.sentOn, 'sentOn');
+  if (sentOn < decidedOn) throw badInput('sentOn must not be before the decision was made', { reason: 'SENT_BEFORE_DECIDED', field: 'input.sentOn' });
+  if (sentOn > today) throw badInput('sentOn must not be in the future', { reason: 'SENT_IN_FUTURE', field: 'input.sentOn' });
+  const delivery = decisionDelivery({ method: input.method, sentOn, receivedOn: input.receivedOn == null ? null : parseLocalDate(input.receivedOn, 'receivedOn') });
+  if (delivery.method !== DeliveryMethod.POST && delivery.method !== DeliveryMethod.ELECTRONIC && delivery.receivedOn > today) {
+    throw badInput('receivedOn must not be in the future', { reason: 'RECEIVED_IN_FUTURE', field: 'input.receivedOn' });
+  }
+  return delivery;
+}

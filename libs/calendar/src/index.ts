@@ -6,3 +6,4 @@ export * from './time-limit';
 export * from './income-support-completion';
 export * from './delivery';
 export * from './access-log-request';
+export * from './appeal';

@@ -26,3 +26,6 @@ export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idemp
 export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';
 export { StoredLetterColumns, StoredLetterFields, letterFields } from './letters/stored-letter';
 export { registerPoolMetrics } from './metrics.controller';
+export {
+  DecisionDeliveryColumns, DecisionAppealColumns, DecisionDeliveryFields, DecisionAppealFields, DecisionDeliveryInputFields, DecisionAppealInputFields, ResolveDecisionAppealInputFields,
+} from './letters/decision-delivery';

@@ -111,6 +111,17 @@ export class BenefitsAccess {
     return this.admitted(ctx, { id, clientId: row.client_id, handlingTeam: row.handling_team }, action, 'incomeSupportDecisions');
   }
 
+  /** The request for review an id names (through its decision's application), once the caller may reach it. */
+  async appeal(ctx: GraphContext, idInput: string, action: AccessAction): Promise<ApplicationScope & { id: string }> {
+    const id = parseId(idInput, 'appealId');
+    const [row] = await this.dataSource.query(
+      `SELECT a.client_id, a.handling_team FROM income_support_decision_appeal p JOIN income_support_application a ON a.id = p.application_id WHERE p.id = $1`,
+      [id],
+    );
+    if (!row) return this.unknown(ctx, action, 'appealId');
+    return this.admitted(ctx, { id, clientId: row.client_id, handlingTeam: row.handling_team }, action, 'incomeSupportDecisions');
+  }
+
   /** The recovery claim an id names (through its decision's application), once the caller may reach it. */
   async recoveryClaim(ctx: GraphContext, idInput: string, action: AccessAction): Promise<ApplicationScope & { id: string }> {
     const id = parseId(idInput, 'claimId');

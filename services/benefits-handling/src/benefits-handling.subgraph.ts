@@ -1,7 +1,9 @@
 import type { SubgraphDefinition } from '@asw/subgraph';
 import { ClientReference } from './client-reference';
 import { BenefitsConfigModule } from './config/config.module';
-import { DecisionLineEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './decisions/income-support-decision.entity';
+import {
+  DecisionLineEntity, IncomeSupportDecisionAppealEntity, IncomeSupportDecisionDeliveryEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity,
+} from './decisions/income-support-decision.entity';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ClaimedExpenseEntity, CompletionRequestEntity, IncomeSupportApplicationEntity } from './income-support/income-support-application.entity';
 import { IncomeSupportModule } from './income-support/income-support.module';
@@ -19,6 +21,8 @@ import { RecoveryClaims1763800000304 } from './migrations/1763800000304-recovery
 import { HandlingTeam1763800000305 } from './migrations/1763800000305-handling-team.migration';
 import { RecoveryDebtor1763800000306 } from './migrations/1763800000306-recovery-debtor.migration';
 import { DecisionLettersPayments1763800000310 } from './migrations/1763800000310-decision-letters-payments.migration';
+import { DecisionDeliveryAppeals1763800000320 } from './migrations/1763800000320-decision-delivery-appeals.migration';
+import { ApplicationLanguage1763800000321 } from './migrations/1763800000321-application-language.migration';
 import { IncomeSupportPaymentEntity, PaymentBatchEntity } from './payments/payment.entity';
 import { PaymentsModule } from './payments/payments.module';
 import { IncomeSupportRateEntity } from './rates/income-support-rate.entity';
@@ -43,11 +47,13 @@ export const benefitsHandlingSubgraph: SubgraphDefinition = {
     IncomeSupportRateEntity,
     RecoveryClaimEntity,
     IncomeSupportDecisionLetterEntity,
+    IncomeSupportDecisionDeliveryEntity,
+    IncomeSupportDecisionAppealEntity,
     IncomeSupportPaymentEntity,
     PaymentBatchEntity,
   ],
   orphanedTypes: [ClientReference],
   retention: BENEFITS_HANDLING_RETENTION,
-  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305, RecoveryDebtor1763800000306, DecisionLettersPayments1763800000310],
+  migrations: [IncomeSupportApplications1763800000300, KelaIntakeAndApplications1763800000301, Decisions1763800000302, Rates1763800000303, RecoveryClaims1763800000304, HandlingTeam1763800000305, RecoveryDebtor1763800000306, DecisionLettersPayments1763800000310, DecisionDeliveryAppeals1763800000320, ApplicationLanguage1763800000321],
   eventHandlers: [ClientRegisteredHandler, RentArrearsReportedHandler],
 };

@@ -8,6 +8,8 @@ export const BENEFITS_HANDLING_RETENTION: Record<string, RetentionClass> = {
   income_support_decision: 'WORKING_AGE_SERVICE_RECORD',
   income_support_decision_line: 'WORKING_AGE_SERVICE_RECORD',
   income_support_decision_letter: 'WORKING_AGE_SERVICE_RECORD',
+  income_support_decision_delivery: 'WORKING_AGE_SERVICE_RECORD',
+  income_support_decision_appeal: 'WORKING_AGE_SERVICE_RECORD',
   income_support_payment: 'WORKING_AGE_SERVICE_RECORD',
   income_support_payment_batch: 'WORKING_AGE_SERVICE_RECORD',
   recovery_claim: 'WORKING_AGE_SERVICE_RECORD',

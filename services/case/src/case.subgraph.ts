@@ -15,7 +15,7 @@ import { GroupAttendanceRecordedHandler } from './contacts/group-attendance-reco
 import { SupportVisitDoneHandler } from './contacts/support-visit-done.handler';
 import { DecisionsModule } from './decisions/decisions.module';
 import { ServiceDecisionAppealEntity, ServiceDecisionDeliveryEntity, ServiceDecisionLetterEntity } from './decisions/decision-documents.entity';
-import { ServiceDecisionEntity } from './decisions/service-decision.entity';
+import { ServiceDecisionDraftEntity, ServiceDecisionEntity } from './decisions/service-decision.entity';
 import { KelaNoticeReceivedHandler } from './kela-notices/kela-notice-received.handler';
 import { KelaNoticeEntity } from './kela-notices/kela-notice.entity';
 import { KelaNoticesModule } from './kela-notices/kela-notices.module';
@@ -40,6 +40,8 @@ import { ClientAccessLogRequests1763800000150 } from './migrations/1763800000150
 import { ClientHandlingTeamHandler } from './access/client-handling-team.handler';
 import { JustifiedAccessModule } from './justified-access/justified-access.resolver';
 import { DecisionLettersDeliveryAppeals1763800000132 } from './migrations/1763800000132-decision-letters-delivery-appeals.migration';
+import { ActivationTriggers13842021_1763800000140 } from './migrations/1763800000140-activation-triggers-1384-2021.migration';
+import { ServiceDecisionDrafts1763800000141 } from './migrations/1763800000141-service-decision-drafts.migration';
 import { ClientPlanEntity, ClientPlanReviewEntity } from './plans/client-plan.entity';
 import { PlansModule } from './plans/plans.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -71,6 +73,7 @@ export const caseSubgraph: SubgraphDefinition = {
     ServiceDecisionLetterEntity,
     ServiceDecisionDeliveryEntity,
     ServiceDecisionAppealEntity,
+    ServiceDecisionDraftEntity,
   ],
   retention: CASE_RETENTION,
   migrations: [
@@ -88,6 +91,8 @@ export const caseSubgraph: SubgraphDefinition = {
     AccessPolicy1763800000130,
     ActivationPlanSharedWith1763800000131,
     DecisionLettersDeliveryAppeals1763800000132,
+    ActivationTriggers13842021_1763800000140,
+    ServiceDecisionDrafts1763800000141,
     ClientAccessLogRequests1763800000150,
   ],
   eventHandlers: [KelaNoticeReceivedHandler, IncomeSupportDecisionMadeHandler, SupportVisitDoneHandler, GroupAttendanceRecordedHandler, ClientHandlingTeamHandler],

@@ -13,6 +13,7 @@ export const CASE_RETENTION: Record<string, RetentionClass> = {
   service_decision_letter: 'WORKING_AGE_SERVICE_RECORD',
   service_decision_delivery: 'WORKING_AGE_SERVICE_RECORD',
   service_decision_appeal: 'WORKING_AGE_SERVICE_RECORD',
+  service_decision_draft: 'WORKING_AGE_SERVICE_RECORD',
   contact: 'WORKING_AGE_SERVICE_RECORD',
   kela_notice: 'WORKING_AGE_SERVICE_RECORD',
   client_plan: 'WORKING_AGE_SERVICE_RECORD',

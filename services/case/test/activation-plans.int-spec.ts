@@ -125,7 +125,7 @@ describe('case subgraph: activation plans (aktivointisuunnitelma, 189/2001) with
 
   it('records the activation triggers that hold when the plan is drafted (the same rules as Client.activationPlanTrigger)', async () => {
     const clientId = await clientOfPlanner(); // born 1985: 25 or over
-    const facts = { hasEmploymentPlan: false, hadEarlierEmploymentPlan: true, labourMarketSubsidyDaysLast12Months: 0, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, monthsIncomeSupportAsMainIncome: 12 };
+    const facts = { hasEmploymentPlan: false, hadEarlierEmploymentPlan: true, labourMarketSubsidyDaysLast12Months: 0, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, unemploymentIncomeSupportAsMainIncomeSince: '2024-01-01' };
     await okAs(PLANNER, `mutation($clientId: ID!, $input: ActivationFactsInput!) { recordActivationFacts(clientId: $clientId, input: $input) { triggered } }`, { clientId, input: facts });
     expect((await drafted(clientId)).triggerBasis).toEqual(['AGE_25_PLUS_INCOME_SUPPORT_12_MONTHS']);
   });

@@ -135,8 +135,8 @@ describe('case subgraph: events of workers, plans, measurements and activation f
 
   it('ActivationFactsRecorded: whether an activation plan is due today and why, not the facts; nothing on bad input', async () => {
     const { clientId } = await clientWithCase(service.url, headers);
-    // Born 1985: 25 or over, with an earlier employment plan and a year on income support.
-    const facts = { hasEmploymentPlan: false, hadEarlierEmploymentPlan: true, labourMarketSubsidyDaysLast12Months: 30, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, monthsIncomeSupportAsMainIncome: 12 };
+    // Born 1985: 25 or over, with an earlier employment plan and over a year on income support because of unemployment.
+    const facts = { hasEmploymentPlan: false, hadEarlierEmploymentPlan: true, labourMarketSubsidyDaysLast12Months: 30, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, unemploymentIncomeSupportAsMainIncomeSince: '2024-01-01' };
     const answered = (await ok(service.url, FACTS, { id: clientId, input: facts }, headers)).recordActivationFacts;
     const [event] = await published('ActivationFactsRecorded', clientId);
     expect(event.payload).toEqual({
@@ -150,7 +150,7 @@ describe('case subgraph: events of workers, plans, measurements and activation f
     expect(answered).toEqual({ triggered: true, basis: ['AGE_25_PLUS_INCOME_SUPPORT_12_MONTHS'] });
 
     const before = await outbox();
-    const bad = await postGraphQL(service.url, FACTS, { id: clientId, input: { ...facts, monthsIncomeSupportAsMainIncome: -1 } }, headers);
+    const bad = await postGraphQL(service.url, FACTS, { id: clientId, input: { ...facts, labourMarketSubsidyDaysLast12Months: -1 } }, headers);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await outbox()).toBe(before);
   });

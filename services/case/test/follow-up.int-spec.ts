@@ -128,6 +128,9 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
   describe('activation plan trigger (189/2001)', () => {
     const TRIGGER = `query($id: ID!, $on: LocalDate) { client(id: $id) { activationPlanTrigger(on: $on) { triggered basis ruleSetVersion ageOn monthsIncomeSupportAsMainIncome factsRecordedOn } } }`;
 
+    // 189/2001 3 § 1 mom 3 k as amended by 1384/2021: a job-search discussion and main income over the last 4 months
+    // from income support paid because of unemployment; no employment plan. The Kela notice received 2.2.2026
+    // attests the 4 months up to that day (since 2.10.2025): on 1.3.2026 that is 4 whole months.
     it('evaluates recorded facts together with the months a Kela notice attests', async () => {
       const clientId = await workedClient('2003-05-01');
       const before = (await ok(service.url, TRIGGER, { id: clientId, on: '2026-03-01' }, headers)).client.activationPlanTrigger;
@@ -143,15 +146,23 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
       await produceRaw(topicOf('benefits-handling', service.config.KAFKA_TOPIC_PREFIX), [{ key: clientId, value: JSON.stringify(notice) }]);
       await eventually(async () => expect((await ok(service.url, TRIGGER, { id: clientId, on: '2026-03-01' }, headers)).client.activationPlanTrigger.monthsIncomeSupportAsMainIncome).toBe(4));
 
-      const facts = { hasEmploymentPlan: true, hadEarlierEmploymentPlan: false, labourMarketSubsidyDaysLast12Months: 30, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, monthsIncomeSupportAsMainIncome: 1 };
+      const facts = {
+        hasEmploymentPlan: false,
+        hadEarlierEmploymentPlan: false,
+        jobSearchDiscussionHeld: true,
+        labourMarketSubsidyDaysLast12Months: 30,
+        reachedEarningsRelated500DayLimit: false,
+        labourMarketSubsidyDaysAfter500DayLimit: 0,
+        unemploymentIncomeSupportAsMainIncomeSince: '2026-01-01',
+      };
       await ok(service.url, `mutation($id: ID!, $input: ActivationFactsInput!) { recordActivationFacts(clientId: $id, input: $input) { triggered } }`, { id: clientId, input: facts }, headers);
       const after = (await ok(service.url, TRIGGER, { id: clientId, on: '2026-03-01' }, headers)).client.activationPlanTrigger;
       expect(after).toEqual({ triggered: true, basis: ['UNDER_25_INCOME_SUPPORT_4_MONTHS'], ruleSetVersion: '189/2001@2025-01-01', ageOn: 22, monthsIncomeSupportAsMainIncome: 4, factsRecordedOn: todayInFinland() });
-      // Before the notice arrived, Kela had attested nothing.
+      // Before the notice arrived, Kela had attested nothing: one whole month since the recorded 1.1.2026.
       expect((await ok(service.url, TRIGGER, { id: clientId, on: '2026-02-01' }, headers)).client.activationPlanTrigger).toMatchObject({ triggered: false, monthsIncomeSupportAsMainIncome: 1 });
     });
 
-    it('refuses negative facts and days before any known trigger set (BAD_USER_INPUT)', async () => {
+    it('refuses negative facts, the retired month count and days before any known trigger set (BAD_USER_INPUT)', async () => {
       const clientId = await workedClient();
       const before = await count('activation_facts');
       const bad = await postGraphQL(
@@ -161,6 +172,14 @@ describe('case subgraph: client plan, EUROHIS-8, activation trigger and timeline
         headers,
       );
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'labourMarketSubsidyDaysLast12Months' } });
+      expect(await count('activation_facts')).toBe(before);
+      const retired = await postGraphQL(
+        service.url,
+        `mutation($id: ID!, $input: ActivationFactsInput!) { recordActivationFacts(clientId: $id, input: $input) { triggered } }`,
+        { id: clientId, input: { hasEmploymentPlan: true, hadEarlierEmploymentPlan: false, labourMarketSubsidyDaysLast12Months: 0, reachedEarningsRelated500DayLimit: false, labourMarketSubsidyDaysAfter500DayLimit: 0, monthsIncomeSupportAsMainIncome: 4 } },
+        headers,
+      );
+      expect(retired.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'monthsIncomeSupportAsMainIncome' } });
       expect(await count('activation_facts')).toBe(before);
       const early = await postGraphQL(service.url, TRIGGER, { id: clientId, on: '2020-01-01' }, headers);
       expect(early.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,26 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decisionDayWithinWindow, decisionDelivery, DeliveryMethod, LocalDate, parseLocalDate, todayInFinland } from '@asw/calendar';
-import type { DecisionIssuingSettings } from '@asw/documents';
+import { decisionDayWithinWindow, DeliveryMethod, LocalDate, recordedDelivery, todayInFinland } from '@asw/calendar';
+import { DecisionIssuingSettings, letterLanguageOf } from '@asw/documents';
 import type { UserIdentity } from '@asw/auth';
 import { EventPublisher, IncomeSupportDecisionMade } from '@asw/events';
-import { badInput, notFound } from '@asw/platform';
+import { notFound } from '@asw/platform';
 import { parseId } from '@asw/subgraph';
 import { pastDay } from '../income-support/application-intake.rules';
 import { assertCanCorrect, decideApplication, DecisionLine, DecisionSummary, summariseValidLines, validateDecisionContent } from '../domain';
 import { applicationState, lockApplication } from '../income-support/application-workflow.commands';
 import { ClaimedExpenseEntity, IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
 import { DECISION_ISSUING, IncomeSupportLetterIssuer } from './decision-letter.issuer';
+import { DeliveryInput, insertDelivery } from './decision-delivery.commands';
 import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
 import type { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLineInput } from './income-support-decision.model';
 
 interface DecisionDates {
   decidedOn: LocalDate;
-  sentOn: LocalDate;
-  deliveryMethod: DeliveryMethod;
-  receivedOn: LocalDate | null;
-  letterLanguage: 'FI' | 'SV';
+  /** Only when the caller says the decision was already delivered (the deprecated input fields); otherwise recorded later. */
+  delivery: DeliveryInput | null;
+  letterLanguage: 'FI' | 'SV' | null;
 }
 
 interface DatesInput {
@@ -32,18 +32,20 @@ interface DatesInput {
 }
 
 /**
- * Decision day not in the future (today if left out) and within the back-dating window; sent on or
- * after it; delivered by post unless another method is given (the deadline follows the method).
+ * Decision day not in the future (today if left out) and within the back-dating window. A decision is
+ * made first and delivered after (recordIncomeSupportDecisionDelivery): only if the caller gives a
+ * delivery here (sentOn, deliveryMethod or receivedOn, deprecated) is it recorded with the decision,
+ * checked by the same rules, before anything is written.
  */
 function decisionDates(input: DatesInput, today: LocalDate, backdateMaxDays: number): DecisionDates {
   const decidedOn = pastDay(input.decidedOn, 'decidedOn', today);
   decisionDayWithinWindow(decidedOn, today, backdateMaxDays);
-  const sentOn = input.sentOn == null ? decidedOn : parseLocalDate(input.sentOn, 'sentOn');
-  if (sentOn < decidedOn) throw badInput('sentOn must not be before decidedOn', { field: 'sentOn' });
-  const receivedOn = input.receivedOn == null ? null : parseLocalDate(input.receivedOn, 'receivedOn');
-  // Validated before anything is written: a receipt day only where the law does not presume one.
-  decisionDelivery({ method: input.deliveryMethod ?? DeliveryMethod.POST, sentOn, receivedOn });
-  return { decidedOn, sentOn, deliveryMethod: input.deliveryMethod ?? DeliveryMethod.POST, receivedOn, letterLanguage: input.letterLanguage ?? 'FI' };
+  let delivery: DeliveryInput | null = null;
+  if (input.sentOn != null || input.deliveryMethod != null || input.receivedOn != null) {
+    delivery = { method: input.deliveryMethod ?? DeliveryMethod.POST, sentOn: input.sentOn ?? decidedOn, receivedOn: input.receivedOn ?? null };
+    recordedDelivery(decidedOn, delivery, today);
+  }
+  return { decidedOn, delivery, letterLanguage: input.letterLanguage ?? null };
 }
 
 const asLines = (lines: readonly DecisionLineInput[]): DecisionLine[] =>
@@ -104,7 +106,6 @@ export class DecideApplicationCommand {
     user: UserIdentity,
     correlationId: string,
   ): Promise<IncomeSupportDecisionEntity> {
-    const notification = decisionDelivery({ method: dates.deliveryMethod, sentOn: dates.sentOn, receivedOn: dates.receivedOn });
     const decision = await manager.save(
       manager.create(IncomeSupportDecisionEntity, {
         id: randomUUID(),
@@ -113,10 +114,6 @@ export class DecideApplicationCommand {
         outcome: summary.outcome,
         decidedOn: dates.decidedOn,
         decidedBy: user.userId,
-        deliveryMethod: notification.method,
-        sentOn: notification.sentOn,
-        deemedReceivedOn: notification.receivedOn,
-        appealDeadline: notification.appealDeadline,
         claimedTotalCents: summary.totals.claimedCents,
         grantedTotalCents: summary.totals.grantedCents,
         recoveryDecidedWhenGranting,
@@ -128,7 +125,8 @@ export class DecideApplicationCommand {
       DecisionLineEntity,
       summary.lines.map((line, position) => ({ decisionId: decision.id, position, ...line })),
     );
-    await this.letters.issue(manager, decision, summary.lines, application.kind, dates.letterLanguage, user);
+    const delivery = dates.delivery && (await insertDelivery(manager, decision, dates.delivery, user.userId, todayInFinland()));
+    await this.letters.issue(manager, decision, summary.lines, application.kind, dates.letterLanguage ?? letterLanguageOf(application.preferredLanguage), user, delivery);
     await this.events.publish(
       manager,
       IncomeSupportDecisionMade,

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { UserIdentity } from '@asw/auth';
 import { DecisionIssuingSettings, renderDecisionLetter } from '@asw/documents';
 import { BENEFITS_HANDLING_RETENTION } from '../retention';
-import { DecisionLineEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './income-support-decision.entity';
+import { DecisionLineEntity, IncomeSupportDecisionDeliveryEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './income-support-decision.entity';
 
 export const DECISION_ISSUING = Symbol('DECISION_ISSUING');
 
@@ -26,6 +26,7 @@ export class IncomeSupportLetterIssuer {
     kind: string,
     language: 'FI' | 'SV',
     user: UserIdentity,
+    delivery: IncomeSupportDecisionDeliveryEntity | null,
   ): Promise<void> {
     const role = TITLE_ORDER.find((candidate) => user.roles.includes(candidate as never));
     const rendered = await renderDecisionLetter({
@@ -39,9 +40,11 @@ export class IncomeSupportLetterIssuer {
       reasoning: lines.map((line) => line.reason).filter((reason): reason is string => !!reason).join('\n') || '—',
       legalBasis: [...new Set(lines.map((line) => line.legalBasis))],
       lines,
-      // Benefits-handling keeps no worker register: the decider is named by user id and title.
-      decidedBy: { name: user.userId, title: role ? TITLES[language][role] : null },
-      delivery: { method: decision.deliveryMethod, sentOn: decision.sentOn, receivedOn: decision.deemedReceivedOn, appealDeadline: decision.appealDeadline },
+      // The decider signs with their own name from the identity provider (the token's `name` claim) and the
+      // title of their role; benefits-handling keeps no worker register and events carry no names.
+      decidedBy: { name: user.name ?? user.userId, title: role ? TITLES[language][role] : null },
+      // Delivered later as a rule: the letter then gives the appeal period, not yet its last day.
+      delivery: delivery && { method: delivery.method, sentOn: delivery.sentOn, receivedOn: delivery.receivedOn, appealDeadline: delivery.appealDeadline },
     });
     await manager.insert(IncomeSupportDecisionLetterEntity, {
       decisionId: decision.id,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { groupByKey } from '@asw/subgraph';
-import { DecisionLineEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity } from './income-support-decision.entity';
+import {
+  DecisionLineEntity, IncomeSupportDecisionAppealEntity, IncomeSupportDecisionDeliveryEntity, IncomeSupportDecisionEntity, IncomeSupportDecisionLetterEntity,
+} from './income-support-decision.entity';
 
 @Injectable()
 export class DecisionQueries {
@@ -23,5 +25,18 @@ export class DecisionQueries {
   async lettersOf(decisionIds: readonly string[]): Promise<Array<IncomeSupportDecisionLetterEntity | null>> {
     const rows = await this.dataSource.getRepository(IncomeSupportDecisionLetterEntity).findBy({ decisionId: In([...decisionIds]) });
     return groupByKey(decisionIds, rows, (row) => row.decisionId).map((group) => group[0] ?? null);
+  }
+
+  async deliveriesOf(decisionIds: readonly string[]): Promise<Array<IncomeSupportDecisionDeliveryEntity | null>> {
+    const rows = await this.dataSource.getRepository(IncomeSupportDecisionDeliveryEntity).findBy({ decisionId: In([...decisionIds]) });
+    return groupByKey(decisionIds, rows, (row) => row.decisionId).map((group) => group[0] ?? null);
+  }
+
+  /** Requests for review of many decisions, in order of arrival. */
+  async appealsOf(decisionIds: readonly string[]): Promise<IncomeSupportDecisionAppealEntity[][]> {
+    const rows = await this.dataSource
+      .getRepository(IncomeSupportDecisionAppealEntity)
+      .find({ where: { decisionId: In([...decisionIds]) }, order: { receivedOn: 'ASC', recordedAt: 'ASC' } });
+    return groupByKey(decisionIds, rows, (row) => row.decisionId);
   }
 }

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { StoredLetterColumns } from '@asw/subgraph';
-import type { DeliveryMethod } from '@asw/calendar';
+import { DecisionAppealColumns, DecisionDeliveryColumns, StoredLetterColumns } from '@asw/subgraph';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
 
 /** Toimeentulotukipäätös. Never edited: a correction is a new row referencing the one it replaces. */
@@ -23,18 +22,6 @@ export class IncomeSupportDecisionEntity {
 
   @Column({ name: 'decided_by', type: 'text' })
   decidedBy: string;
-
-  @Column({ name: 'delivery_method', type: 'text' })
-  deliveryMethod: DeliveryMethod;
-
-  @Column({ name: 'sent_on', type: 'date' })
-  sentOn: string;
-
-  @Column({ name: 'deemed_received_on', type: 'date' })
-  deemedReceivedOn: string;
-
-  @Column({ name: 'appeal_deadline', type: 'date' })
-  appealDeadline: string;
 
   @Column({ name: 'claimed_total_cents', type: 'integer' })
   claimedTotalCents: number;
@@ -87,3 +74,14 @@ export class DecisionLineEntity {
 /** Päätöskirje: the decision as a PDF, kept as long as the decision. */
 @Entity({ name: 'income_support_decision_letter' })
 export class IncomeSupportDecisionLetterEntity extends StoredLetterColumns {}
+
+/** Tiedoksianto of an income-support decision: recorded once, after the decision is made. */
+@Entity({ name: 'income_support_decision_delivery' })
+export class IncomeSupportDecisionDeliveryEntity extends DecisionDeliveryColumns {}
+
+/** Oikaisuvaatimus (HL 49 a–49 g §) of an income-support decision, on its application. */
+@Entity({ name: 'income_support_decision_appeal' })
+export class IncomeSupportDecisionAppealEntity extends DecisionAppealColumns {
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+}

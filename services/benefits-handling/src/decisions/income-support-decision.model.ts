@@ -1,15 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { StoredLetterFields } from '@asw/subgraph';
+import {
+  DecisionAppealFields, DecisionAppealInputFields, DecisionDeliveryFields, DecisionDeliveryInputFields, ResolveDecisionAppealInputFields, StoredLetterFields,
+} from '@asw/subgraph';
 import { DeliveryMethod } from '@asw/calendar';
 import { LocalDateScalar } from '@asw/subgraph';
 import { DecisionOutcome, ExpenseType, LegalBasis, Payee } from '../domain';
 
 registerEnumType(DecisionOutcome, { name: 'IncomeSupportDecisionOutcome', description: 'GRANTED = myönteinen, PARTIALLY_GRANTED = osittain myönteinen, DENIED = kielteinen' });
 registerEnumType(LegalBasis, { name: 'IncomeSupportLegalBasis', description: 'Oikeusperuste: SUPPLEMENTARY_7C = täydentävä §7 c, PREVENTIVE_13 = ehkäisevä §13 (Laki toimeentulotuesta 1412/1997)' });
-registerEnumType(DeliveryMethod, {
-  name: 'DecisionDeliveryMethod',
-  description: 'Tiedoksiantotapa: POST kirje (HL 59 §, 7. päivä), ELECTRONIC sähköinen (laki 13/2003 19 §, 3. päivä), IN_PERSON henkilökohtaisesti, PROOF_OF_SERVICE todisteellisesti (todellinen päivä)',
-});
 export enum LetterLanguageOption {
   FI = 'FI',
   SV = 'SV',
@@ -54,18 +52,6 @@ export class IncomeSupportDecision {
 
   @Field(() => String, { description: 'Päättäjä (user id)' })
   decidedBy: string;
-
-  @Field(() => DeliveryMethod, { description: 'Tiedoksiantotapa' })
-  deliveryMethod: DeliveryMethod;
-
-  @Field(() => LocalDateScalar, { description: 'Lähetetty' })
-  sentOn: string;
-
-  @Field(() => LocalDateScalar, { description: 'Tiedoksisaantipäivä: post the 7th day after sending (HL 59 §), electronic the 3rd (laki 13/2003 19 §), otherwise the actual day' })
-  deemedReceivedOn: string;
-
-  @Field(() => LocalDateScalar, { description: 'Oikaisuvaatimuksen määräaika: 30 days from receipt, moved off non-working days' })
-  appealDeadline: string;
 
   @Field(() => Int)
   claimedTotalCents: number;
@@ -115,19 +101,27 @@ export class DecideIncomeSupportApplicationInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Päätöspäivä; today if left out' })
   decidedOn?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision is posted; the decision day if left out' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    deprecationReason: 'A decision is made first and delivered after: record the delivery with recordIncomeSupportDecisionDelivery. Given here, the delivery is recorded with the decision.',
+    description: 'Day the decision was sent or handed over, if already delivered when it is made',
+  })
   sentOn?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: '§20: the support will be recovered when income or assets become available' })
   recoveryDecidedWhenGranting: boolean;
 
-  @Field(() => DeliveryMethod, { nullable: true, description: 'Tiedoksiantotapa; POST if left out' })
+  @Field(() => DeliveryMethod, {
+    nullable: true,
+    deprecationReason: 'Record the delivery with recordIncomeSupportDecisionDelivery.',
+    description: 'Tiedoksiantotapa, if already delivered when the decision is made (POST if only sentOn is given)',
+  })
   deliveryMethod?: DeliveryMethod | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
+  @Field(() => LocalDateScalar, { nullable: true, deprecationReason: 'Record the delivery with recordIncomeSupportDecisionDelivery.', description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
   receivedOn?: string | null;
 
-  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter (the client’s asiointikieli); FI if left out' })
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter; the client’s asiointikieli (from the application) if left out' })
   letterLanguage?: LetterLanguageOption | null;
 }
 
@@ -142,21 +136,39 @@ export class CorrectIncomeSupportDecisionInput {
   @Field(() => LocalDateScalar, { nullable: true })
   decidedOn?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { nullable: true, deprecationReason: 'Record the delivery with recordIncomeSupportDecisionDelivery.' })
   sentOn?: string | null;
 
   @Field(() => Boolean, { defaultValue: false })
   recoveryDecidedWhenGranting: boolean;
 
-  @Field(() => DeliveryMethod, { nullable: true, description: 'Tiedoksiantotapa; POST if left out' })
+  @Field(() => DeliveryMethod, { nullable: true, deprecationReason: 'Record the delivery with recordIncomeSupportDecisionDelivery.', description: 'Tiedoksiantotapa, if already delivered' })
   deliveryMethod?: DeliveryMethod | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
+  @Field(() => LocalDateScalar, { nullable: true, deprecationReason: 'Record the delivery with recordIncomeSupportDecisionDelivery.', description: 'Actual day of receipt, for IN_PERSON and PROOF_OF_SERVICE only' })
   receivedOn?: string | null;
 
-  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter (the client’s asiointikieli); FI if left out' })
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Language of the decision letter; the client’s asiointikieli (from the application) if left out' })
   letterLanguage?: LetterLanguageOption | null;
 }
 
 @ObjectType('IncomeSupportDecisionLetter', { description: 'Päätöskirje: the decision as a PDF' })
 export class IncomeSupportDecisionLetter extends StoredLetterFields {}
+
+@ObjectType('IncomeSupportDecisionDelivery', { description: 'Tiedoksianto: how and when the income-support decision reached the client' })
+export class IncomeSupportDecisionDelivery extends DecisionDeliveryFields {}
+
+@ObjectType('IncomeSupportDecisionAppeal', { description: 'Oikaisuvaatimus (HL 49 a–49 g §) of an income-support decision and its handling' })
+export class IncomeSupportDecisionAppeal extends DecisionAppealFields {}
+
+@InputType({ description: 'Tiedoksianto: record how the income-support decision was delivered' })
+export class RecordIncomeSupportDecisionDeliveryInput extends DecisionDeliveryInputFields {}
+
+@InputType({ description: 'Oikaisuvaatimus saapui' })
+export class RecordIncomeSupportDecisionAppealInput extends DecisionAppealInputFields {}
+
+@InputType({ description: 'Oikaisuvaatimuksen ratkaisu' })
+export class ResolveIncomeSupportDecisionAppealInput extends ResolveDecisionAppealInputFields {
+  @Field(() => ID, { nullable: true, description: 'For DECISION_CHANGED: the correction (correctIncomeSupportDecision) on the same application' })
+  newDecisionId?: string | null;
+}

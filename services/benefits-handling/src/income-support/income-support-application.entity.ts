@@ -40,6 +40,10 @@ export class IncomeSupportApplicationEntity {
   @Column({ type: 'boolean' })
   urgent: boolean;
 
+  /** Asiointikieli the client gave on the application (or Kela with the transfer): the decision letter's language. Null: not stated (Finnish). */
+  @Column({ name: 'preferred_language', type: 'text', nullable: true })
+  preferredLanguage: 'FI' | 'SV' | null;
+
   @Column({ type: 'boolean' })
   student: boolean;
 

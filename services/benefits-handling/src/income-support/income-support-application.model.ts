@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LetterLanguageOption } from '../decisions/income-support-decision.model';
 import { LocalDateScalar } from '@asw/subgraph';
 import { ApplicationStatus, CompletionResolution, ExpenseType, IncomeSupportKind, ProcessingQueue } from '../domain';
 import { ApplicationChannel } from './income-support-application.entity';
@@ -134,6 +135,9 @@ export class RegisterIncomeSupportApplicationInput {
 
   @Field(() => [ClaimedExpenseInput])
   expenses: ClaimedExpenseInput[];
+
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Asiointikieli: the language the client uses with the county (FI, SV); decision letters are written in it. Not stated: FI.' })
+  language?: LetterLanguageOption | null;
 }
 
 @InputType({ description: 'Hakemus luonnoksen pohjalta: the client applied on the basis of a draft (e.g. from rent arrears).' })

@@ -21,6 +21,8 @@ export interface ApplicationOrigin {
   rentArrearsId?: string | null;
   /** A draft for a handler to review: no §14 a clock until the client applies. */
   draft?: boolean;
+  /** The client's asiointikieli as the application (or Kela) states it; null if not stated. */
+  preferredLanguage?: 'FI' | 'SV' | null;
 }
 
 /** Channels a county worker registers by hand; Kela and rent arrears arrive by their own routes. */
@@ -41,12 +43,15 @@ export class RegisterApplicationCommand {
   ) {}
 
   /** A paper, e-service or front-desk application for a client case has announced. */
-  async execute(input: ApplicationIntakeInput & { clientId: string; channel: ApplicationChannel; handlingTeam: string }, correlationId: string): Promise<IncomeSupportApplicationEntity> {
+  async execute(
+    input: ApplicationIntakeInput & { clientId: string; channel: ApplicationChannel; handlingTeam: string; language?: 'FI' | 'SV' | null },
+    correlationId: string,
+  ): Promise<IncomeSupportApplicationEntity> {
     if (!DIRECT_CHANNELS.includes(input.channel)) throw badInput(`channel must be one of ${DIRECT_CHANNELS.join(', ')}`, { field: 'channel' });
     const valid = validateApplicationIntake(input, todayInFinland());
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.knownClients.exists(manager, input.clientId))) throw notFound('No client with that id', { field: 'clientId' });
-      return this.register(manager, valid, { clientId: input.clientId, channel: input.channel, handlingTeam: input.handlingTeam }, correlationId);
+      return this.register(manager, valid, { clientId: input.clientId, channel: input.channel, handlingTeam: input.handlingTeam, preferredLanguage: input.language ?? null }, correlationId);
     });
   }
 
@@ -63,6 +68,7 @@ export class RegisterApplicationCommand {
         queue: routeToQueue(valid),
         handlingTeam: origin.handlingTeam,
         urgent: valid.urgent,
+        preferredLanguage: origin.preferredLanguage ?? null,
         student: valid.student,
         receivedOn: state.receivedOn,
         clockStartsOn: state.clockStartsOn,

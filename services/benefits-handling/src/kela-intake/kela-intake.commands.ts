@@ -114,6 +114,7 @@ export class KelaIntakeCommands {
             handlingTeam: handlingTeamFor(partner, this.settings.handlingTeam),
             kelaReference: reference,
             submittedBy: partner.clientId,
+            preferredLanguage: input.language ?? null,
           },
           correlationId,
         );

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs
 import { LocalDateScalar } from '@asw/subgraph';
 import { ApplicationStatus, IncomeSupportKind, KelaNoticeType, NoticePriority } from '../domain';
 import { ClaimedExpenseInput } from '../income-support/income-support-application.model';
+import { LetterLanguageOption } from '../decisions/income-support-decision.model';
 
 registerEnumType(KelaNoticeType, {
   name: 'KelaNoticeType',
@@ -52,6 +53,9 @@ export class ForwardIncomeSupportApplicationInput {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Kela’s basic-support decision the transfer follows.' })
   kelaDecisionOn?: string | null;
+
+  @Field(() => LetterLanguageOption, { nullable: true, description: 'Asiointikieli the applicant uses (FI, SV): the county’s decision letter is written in it. Not stated: FI.' })
+  language?: LetterLanguageOption | null;
 }
 
 @ObjectType('KelaNoticeReceipt', { description: 'Kuittaus: what Kela learns of a notice it sent, nothing more.' })

@@ -5,11 +5,10 @@ import { LocalDate, todayInFinland } from '@asw/calendar';
 import { ActivationPlanSigned, EventPublisher } from '@asw/events';
 import { notFound } from '@asw/platform';
 import { ActivationFactsEntity } from '../activation/activation.entity';
-import { activationFactsOn } from '../activation/activation.rules';
+import { activationFactsOn, kelaAttestations } from '../activation/activation.rules';
 import { ClientEntity } from '../clients/client.entity';
 import { activationPlanTrigger } from '../domain';
 import { KelaNoticeEntity } from '../kela-notices/kela-notice.entity';
-import { kelaNoticeHandling } from '../kela-notices/kela-notice.rules';
 import { ActivationPlanEntity } from './activation-plan.entity';
 import { ActivationPlanInput, activationPlanStatus, ActivationPlanStatus, assertShareable, assertSignable, validateActivationPlan } from './activation-plan.rules';
 
@@ -102,8 +101,7 @@ export class ActivationPlanCommands {
   private async triggerOn(manager: EntityManager, client: ClientEntity, on: LocalDate) {
     const recorded = await manager.getRepository(ActivationFactsEntity).findOneBy({ clientId: client.id });
     const notices = await manager.getRepository(KelaNoticeEntity).find({ where: { clientId: client.id }, select: { noticeType: true, receivedAt: true } });
-    // Kela notices received by that day attest months of income support as main income.
-    const attested = notices.filter((notice) => todayInFinland(notice.receivedAt) <= on).map((notice) => kelaNoticeHandling(notice.noticeType)?.incomeSupportMonths ?? 0);
-    return activationPlanTrigger(activationFactsOn(client.dateOfBirth, on, recorded, attested), on);
+    // Kela notices received by that day attest income support because of unemployment as main income.
+    return activationPlanTrigger(activationFactsOn(client.dateOfBirth, on, recorded, kelaAttestations(notices)), on);
   }
 }

@@ -22,8 +22,17 @@ export class ActivationFactsEntity {
   @Column({ name: 'labour_market_subsidy_days_after_500', type: 'integer' })
   labourMarketSubsidyDaysAfter500DayLimit: number;
 
-  @Column({ name: 'months_income_support_as_main_income', type: 'integer' })
+  /** Legacy count (not tied to unemployment nor to a window); kept for rows recorded before 1763800000140, not used by the triggers. */
+  @Column({ name: 'months_income_support_as_main_income', type: 'integer', default: 0 })
   monthsIncomeSupportAsMainIncome: number;
+
+  /** Työnhakukeskustelu järjestetty (189/2001 3 § 1 mom 3 k, as amended by 1384/2021) */
+  @Column({ name: 'job_search_discussion_held', type: 'boolean', default: false })
+  jobSearchDiscussionHeld: boolean;
+
+  /** Start of the unbroken period of main income from income support paid because of unemployment; null: none */
+  @Column({ name: 'unemployment_income_support_since', type: 'date', nullable: true })
+  unemploymentIncomeSupportAsMainIncomeSince: LocalDate | null;
 
   @Column({ name: 'recorded_on', type: 'date' })
   recordedOn: LocalDate;

@@ -5,12 +5,11 @@ import { Ctx, GraphContext, LocalDateScalar, parseId } from '@asw/subgraph';
 import { authorizeClientAccess } from '../access/client-access';
 import { Client } from '../clients/client.model';
 import { ClientQueries } from '../clients/client.queries';
-import { activationPlanTrigger } from '../domain';
-import { kelaNoticeHandling } from '../kela-notices/kela-notice.rules';
+import { activationPlanTrigger, wholeMonthsBetween } from '../domain';
 import { ActivationCommands } from './activation.command';
 import { ActivationFactsInput, ActivationPlanTriggerType } from './activation.model';
 import { ActivationQueries } from './activation.queries';
-import { activationFactsOn } from './activation.rules';
+import { activationFactsOn, kelaAttestations } from './activation.rules';
 
 @Resolver(() => Client)
 export class ActivationResolver {
@@ -47,10 +46,17 @@ export class ActivationResolver {
       ctx.loaders.get('activationFacts', (ids) => this.queries.factsByClientIds(ids)).load(client.id),
       ctx.loaders.get('kelaNoticesOfClient', (ids) => this.queries.kelaNoticesByClientIds(ids)).load(client.id),
     ]);
-    // Kela notices received by that day attest months of income support as main income.
-    const attested = notices.filter((notice) => todayInFinland(notice.receivedAt) <= on).map((notice) => kelaNoticeHandling(notice.noticeType)?.incomeSupportMonths ?? 0);
-    const facts = activationFactsOn(client.dateOfBirth, on, recorded, attested);
+    // Kela notices received by that day attest income support because of unemployment as main income.
+    const facts = activationFactsOn(client.dateOfBirth, on, recorded, kelaAttestations(notices));
     const result = activationPlanTrigger(facts, on);
-    return { ...result, ageOn: facts.ageOn, monthsIncomeSupportAsMainIncome: facts.monthsIncomeSupportAsMainIncome, factsRecordedOn: recorded?.recordedOn ?? null };
+    const since = facts.unemploymentIncomeSupportAsMainIncomeSince;
+    return {
+      ...result,
+      ageOn: facts.ageOn,
+      monthsIncomeSupportAsMainIncome: since ? wholeMonthsBetween(since, on) : 0,
+      unemploymentIncomeSupportAsMainIncomeSince: since,
+      jobSearchDiscussionHeld: facts.jobSearchDiscussionHeld,
+      factsRecordedOn: recorded?.recordedOn ?? null,
+    };
   }
 }

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserIdentity } from '@asw/auth';
-import { appealInTime, decisionDelivery, DeliveryMethod, LocalDate, parseLocalDate, todayInFinland } from '@asw/calendar';
-import { badInput, conflict, notFound } from '@asw/platform';
+import { appealArrival, AppealResolution, AppealStatus, checkAppealResolution, DeliveryMethod, LocalDate, parseLocalDate, recordedDelivery, todayInFinland } from '@asw/calendar';
+import { conflict, notFound } from '@asw/platform';
 import { parseId } from '@asw/subgraph';
-import { AppealResolution, AppealStatus, checkAppealResolution } from './appeal.rules';
 import { ServiceDecisionAppealEntity, ServiceDecisionDeliveryEntity } from './decision-documents.entity';
 import { ServiceDecisionEntity } from './service-decision.entity';
 
@@ -17,13 +16,7 @@ export interface DeliveryInput {
 
 /** Records the delivery in the caller's transaction; the decision row must be locked by the caller. */
 export async function insertDelivery(manager: EntityManager, decision: ServiceDecisionEntity, input: DeliveryInput, userId: string, today: LocalDate): Promise<ServiceDecisionDeliveryEntity> {
-  const sentOn = parseLocalDate(input.sentOn, 'sentOn');
-  if (sentOn < decision.decidedOn) throw badInput('sentOn must not be before the decision was made', { reason: 'SENT_BEFORE_DECIDED', field: 'input.sentOn' });
-  if (sentOn > today) throw badInput('sentOn must not be in the future', { reason: 'SENT_IN_FUTURE', field: 'input.sentOn' });
-  const delivery = decisionDelivery({ method: input.method, sentOn, receivedOn: input.receivedOn == null ? null : parseLocalDate(input.receivedOn, 'receivedOn') });
-  if (delivery.method !== DeliveryMethod.POST && delivery.method !== DeliveryMethod.ELECTRONIC && delivery.receivedOn > today) {
-    throw badInput('receivedOn must not be in the future', { reason: 'RECEIVED_IN_FUTURE', field: 'input.receivedOn' });
-  }
+  const delivery = recordedDelivery(decision.decidedOn, input, today);
   const existing = await manager.findOne(ServiceDecisionDeliveryEntity, { where: { decisionId: decision.id } });
   if (existing) throw conflict('The delivery of this decision is already recorded', { reason: 'DELIVERY_ALREADY_RECORDED' });
   const row = manager.create(ServiceDecisionDeliveryEntity, { decisionId: decision.id, ...delivery, recordedBy: userId, recordedAt: new Date() });
@@ -51,26 +44,18 @@ export class DecisionDeliveryCommands {
   /** A request for review arrived: recorded whether or not in time (a late one is recorded and not examined). */
   recordAppeal(decisionId: string, input: { receivedOn: string }, user: UserIdentity): Promise<ServiceDecisionAppealEntity> {
     const id = parseId(decisionId, 'decisionId');
-    const receivedOn = parseLocalDate(input.receivedOn, 'receivedOn');
     const today = todayInFinland();
-    if (receivedOn > today) throw badInput('receivedOn must not be in the future', { reason: 'RECEIVED_IN_FUTURE', field: 'input.receivedOn' });
+    parseLocalDate(input.receivedOn, 'receivedOn');
     return this.dataSource.transaction(async (manager) => {
       const decision = await lockDecision(manager, id);
       const delivery = await manager.findOne(ServiceDecisionDeliveryEntity, { where: { decisionId: id } });
-      if (!delivery) {
-        throw conflict('Record the delivery of the decision first: the appeal deadline runs from it', { reason: 'DELIVERY_NOT_RECORDED' });
-      }
-      if (receivedOn < decision.decidedOn) {
-        throw badInput('A request for review cannot arrive before the decision was made', { reason: 'APPEAL_BEFORE_DECISION', field: 'input.receivedOn' });
-      }
+      const arrival = appealArrival(input, decision, delivery, today);
       const row = manager.create(ServiceDecisionAppealEntity, {
         id: randomUUID(),
         decisionId: id,
         caseId: decision.caseId,
         clientId: decision.clientId,
-        receivedOn,
-        appealDeadline: delivery.appealDeadline,
-        inTime: appealInTime(receivedOn, delivery.appealDeadline),
+        ...arrival,
         status: AppealStatus.PENDING,
         resolution: null,
         resolvedOn: null,
@@ -93,7 +78,10 @@ export class DecisionDeliveryCommands {
       if (!appeal) throw notFound('No request for review with that id', { reason: 'APPEAL_NOT_FOUND', field: 'appealId' });
       const newDecision = newDecisionId === null ? null : await manager.findOne(ServiceDecisionEntity, { where: { id: newDecisionId } });
       if (newDecisionId !== null && !newDecision) throw notFound('No service decision with that id', { reason: 'DECISION_NOT_FOUND', field: 'input.newDecisionId' });
-      checkAppealResolution(appeal, { resolution: input.resolution, resolvedOn, newDecision, today });
+      checkAppealResolution(
+        { ...appeal, matterId: appeal.caseId },
+        { resolution: input.resolution, resolvedOn, newDecision: newDecision && { id: newDecision.id, matterId: newDecision.caseId, decidedOn: newDecision.decidedOn }, today, matter: 'case' },
+      );
       Object.assign(appeal, { status: AppealStatus.RESOLVED, resolution: input.resolution, resolvedOn, newDecisionId });
       await manager.update(ServiceDecisionAppealEntity, { id }, { status: appeal.status, resolution: appeal.resolution, resolvedOn, newDecisionId });
       return appeal;

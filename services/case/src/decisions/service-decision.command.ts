@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { UserIdentity } from '@asw/auth';
 import { decisionDayWithinWindow, DeliveryMethod, todayInFinland } from '@asw/calendar';
 import type { DecisionIssuingSettings } from '@asw/documents';
@@ -11,7 +11,7 @@ import { stepDate } from '../cases/case.rules';
 import { CaseStatus, ServiceDecisionInput, validateServiceDecision, WorkerRole } from '../domain';
 import { insertDelivery } from './decision-delivery.commands';
 import { DECISION_ISSUING, DecisionLetterIssuer } from './decision-letter.issuer';
-import { ServiceDecisionEntity } from './service-decision.entity';
+import { ServiceDecisionDraftEntity, ServiceDecisionEntity } from './service-decision.entity';
 
 /** Services are decided after the assessment (§36 → §45): on a case in planning or active. */
 const DECIDABLE: readonly CaseStatus[] = [CaseStatus.PLANNING, CaseStatus.ACTIVE];
@@ -25,6 +25,7 @@ export class ServiceDecisionCommand {
     @Inject(DECISION_ISSUING) private readonly issuing: DecisionIssuingSettings,
   ) {}
 
+  /** Drafts and signs in one step (the decider writes and signs at once). */
   async execute(
     caseId: string,
     input: ServiceDecisionInput & { decidedOn?: string | null; sentOn?: string | null },
@@ -32,8 +33,55 @@ export class ServiceDecisionCommand {
     correlationId: string,
   ): Promise<ServiceDecisionEntity> {
     const decision = validateServiceDecision(input);
-    const today = todayInFinland();
+    return this.dataSource.transaction((manager) => this.sign(manager, caseId, decision, input, identity, correlationId));
+  }
+
+  /** Päätösluonnos: the content checked as a decision would be, stored unsigned on a case; no letter, no event. */
+  async draft(caseId: string, input: ServiceDecisionInput, identity: UserIdentity): Promise<ServiceDecisionDraftEntity> {
+    const content = validateServiceDecision(input);
     return this.dataSource.transaction(async (manager) => {
+      const found = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId }, select: { id: true, clientId: true, status: true } });
+      if (!found) throw notFound('No case with that id', { caseId });
+      if (!DECIDABLE.includes(found.status)) {
+        throw conflict(`A service decision needs a completed service need assessment and an open case; the case is ${found.status}`, { status: found.status });
+      }
+      const row = manager.create(ServiceDecisionDraftEntity, {
+        id: randomUUID(),
+        caseId,
+        clientId: found.clientId,
+        content: content as ServiceDecisionInput,
+        draftedBy: identity.userId,
+        draftedAt: new Date(),
+        signedDecisionId: null,
+      });
+      await manager.insert(ServiceDecisionDraftEntity, row);
+      return row;
+    });
+  }
+
+  /** Signs a draft: the decision, its letter and ServiceDecisionMade, as execute() makes them; the signer is the decider. A draft is signed once. */
+  async signDraft(draftId: string, dates: { decidedOn?: string | null; sentOn?: string | null }, identity: UserIdentity, correlationId: string): Promise<ServiceDecisionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const draft = await manager.findOne(ServiceDecisionDraftEntity, { where: { id: draftId }, lock: { mode: 'pessimistic_write' } });
+      if (!draft) throw notFound('No service decision draft with that id', { reason: 'DRAFT_NOT_FOUND', field: 'draftId' });
+      if (draft.signedDecisionId) throw conflict('This draft is already signed', { reason: 'DRAFT_ALREADY_SIGNED', decisionId: draft.signedDecisionId });
+      const decision = validateServiceDecision(draft.content);
+      const signed = await this.sign(manager, draft.caseId, decision, dates, identity, correlationId);
+      await manager.update(ServiceDecisionDraftEntity, { id: draft.id }, { signedDecisionId: signed.id });
+      return signed;
+    });
+  }
+
+  private async sign(
+    manager: EntityManager,
+    caseId: string,
+    decision: ReturnType<typeof validateServiceDecision>,
+    input: { decidedOn?: string | null; sentOn?: string | null },
+    identity: UserIdentity,
+    correlationId: string,
+  ): Promise<ServiceDecisionEntity> {
+    const today = todayInFinland();
+    {
       // A shared lock: the case cannot close while a decision is being written on it.
       const found = await manager.getRepository(CaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_read' } });
       if (!found) throw notFound('No case with that id', { caseId });
@@ -77,6 +125,6 @@ export class ServiceDecisionCommand {
         { subject: row.clientId, correlationId },
       );
       return row;
-    });
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { LocalDate } from '@asw/calendar';
-import { DecisionOutcome, ServiceType } from '../domain';
+import { DecisionOutcome, ServiceDecisionInput, ServiceType } from '../domain';
 
 /** Päätös (SHL §45): a service granted or denied on a case. */
 @Entity({ name: 'service_decision' })
@@ -43,4 +43,29 @@ export class ServiceDecisionEntity {
 
   @Column({ name: 'sent_on', type: 'date', nullable: true })
   sentOn: LocalDate | null;
+}
+
+/** Päätösluonnos: the content of a service decision before it is signed; never shown as a decision. */
+@Entity({ name: 'service_decision_draft' })
+export class ServiceDecisionDraftEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ type: 'jsonb' })
+  content: ServiceDecisionInput;
+
+  @Column({ name: 'drafted_by', type: 'text' })
+  draftedBy: string;
+
+  @Column({ name: 'drafted_at', type: 'timestamptz' })
+  draftedAt: Date;
+
+  @Column({ name: 'signed_decision_id', type: 'uuid', nullable: true })
+  signedDecisionId: string | null;
 }

@@ -71,3 +71,71 @@ export class MakeServiceDecisionInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision was posted; gives deemedReceivedOn and appealDeadline' })
   sentOn?: LocalDate | null;
 }
+
+@InputType({ description: 'Päätösluonnos (SHL §45): the content of a service decision, to be signed later' })
+export class DraftServiceDecisionInput {
+  @Field(() => ServiceType)
+  serviceType: ServiceType;
+
+  @Field(() => DecisionOutcome)
+  outcome: DecisionOutcome;
+
+  @Field(() => String, { description: 'Perustelut (Hallintolaki §45)' })
+  reasoning: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Required when granted' })
+  validFrom?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Absent = until further notice (toistaiseksi)' })
+  validUntil?: LocalDate | null;
+
+  @Field(() => [String], { nullable: true, description: 'The client’s own goals; required when granting social rehabilitation (SHL §17)' })
+  clientGoals?: string[] | null;
+}
+
+@InputType({ description: 'Allekirjoitus: the signer is the decider' })
+export class SignServiceDecisionInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Päätöspäivä; today when absent; not before the case was initiated, back-dated only within the window' })
+  decidedOn?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision was posted, if already; otherwise record the delivery later' })
+  sentOn?: LocalDate | null;
+}
+
+@ObjectType('ServiceDecisionDraft', { description: 'Päätösluonnos: a service decision not yet signed (no letter, no delivery, not on the timeline)' })
+export class ServiceDecisionDraft {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  caseId: string;
+
+  clientId: string;
+
+  @Field(() => ServiceType)
+  serviceType: ServiceType;
+
+  @Field(() => DecisionOutcome)
+  outcome: DecisionOutcome;
+
+  @Field(() => String, { description: 'Perustelut' })
+  reasoning: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  validFrom: LocalDate | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  validUntil: LocalDate | null;
+
+  @Field(() => [String])
+  clientGoals: string[];
+
+  @Field(() => String, { description: 'User id of the worker who drafted it' })
+  draftedBy: string;
+
+  @Field(() => Date)
+  draftedAt: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The decision it became when signed; null while a draft' })
+  signedDecisionId: string | null;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { groupByKey } from '@asw/subgraph';
-import { ServiceDecisionEntity } from './service-decision.entity';
+import { ServiceDecisionDraftEntity, ServiceDecisionEntity } from './service-decision.entity';
 
 @Injectable()
 export class ServiceDecisionQueries {
@@ -11,5 +11,17 @@ export class ServiceDecisionQueries {
   async byCaseIds(caseIds: readonly string[]): Promise<ServiceDecisionEntity[][]> {
     const rows = await this.dataSource.getRepository(ServiceDecisionEntity).find({ where: { caseId: In([...caseIds]) }, order: { decidedAt: 'ASC', id: 'ASC' } });
     return groupByKey(caseIds, rows, (row) => row.caseId);
+  }
+
+  /** Unsigned drafts of many cases in one query, oldest first. */
+  async draftsByCaseIds(caseIds: readonly string[]): Promise<ServiceDecisionDraftEntity[][]> {
+    const rows = await this.dataSource
+      .getRepository(ServiceDecisionDraftEntity)
+      .find({ where: { caseId: In([...caseIds]), signedDecisionId: IsNull() }, order: { draftedAt: 'ASC', id: 'ASC' } });
+    return groupByKey(caseIds, rows, (row) => row.caseId);
+  }
+
+  async caseOfDraft(draftId: string): Promise<{ caseId: string; clientId: string } | null> {
+    return this.dataSource.getRepository(ServiceDecisionDraftEntity).findOne({ where: { id: draftId }, select: { caseId: true, clientId: true } });
   }
 }

@@ -8,8 +8,24 @@ import { loadCase } from '../cases/case.resolver';
 
 import { DecisionDocumentsQueries } from './decision-documents.queries';
 import { ServiceDecisionCommand } from './service-decision.command';
-import { MakeServiceDecisionInput, ServiceDecision } from './service-decision.model';
+import { DraftServiceDecisionInput, MakeServiceDecisionInput, ServiceDecision, ServiceDecisionDraft, SignServiceDecisionInput } from './service-decision.model';
+import { ServiceDecisionDraftEntity } from './service-decision.entity';
 import { ServiceDecisionQueries } from './service-decision.queries';
+
+const draftFields = (row: ServiceDecisionDraftEntity): ServiceDecisionDraft => ({
+  id: row.id,
+  caseId: row.caseId,
+  clientId: row.clientId,
+  serviceType: row.content.serviceType,
+  outcome: row.content.outcome,
+  reasoning: row.content.reasoning,
+  validFrom: (row.content.validFrom ?? null) as ServiceDecisionDraft['validFrom'],
+  validUntil: (row.content.validUntil ?? null) as ServiceDecisionDraft['validUntil'],
+  clientGoals: [...(row.content.clientGoals ?? [])],
+  draftedBy: row.draftedBy,
+  draftedAt: row.draftedAt,
+  signedDecisionId: row.signedDecisionId,
+});
 
 @Resolver(() => ServiceDecision)
 export class ServiceDecisionResolver {
@@ -17,7 +33,33 @@ export class ServiceDecisionResolver {
     private readonly command: ServiceDecisionCommand,
     private readonly cases: CaseQueries,
     private readonly documents: DecisionDocumentsQueries,
+    private readonly decisions: ServiceDecisionQueries,
   ) {}
+
+  @Mutation(() => ServiceDecisionDraft, {
+    description: 'Päätösluonnos: the content of a service decision, checked as a decision would be, stored unsigned on an assessed case (no letter, no event) until signServiceDecision.',
+  })
+  async draftServiceDecision(@Args('caseId', { type: () => ID }) caseId: string, @Args('input') input: DraftServiceDecisionInput, @Ctx() ctx: GraphContext): Promise<ServiceDecisionDraft> {
+    const id = parseId(caseId, 'caseId');
+    const access = authorizeClientAccess(ctx, 'decide');
+    await access.change((await loadCase(ctx, this.cases, id))?.clientId ?? null, 'case:decisions', id);
+    const draft = await this.command.draft(id, input, access.user);
+    access.changed(draft.clientId, 'case:decisions');
+    return draftFields(draft);
+  }
+
+  @Mutation(() => ServiceDecision, {
+    description: 'Allekirjoitus: signs a draft; the signer is the decider. Makes the decision, its letter and ServiceDecisionMade, as makeServiceDecision does; a draft is signed once.',
+  })
+  async signServiceDecision(@Args('draftId', { type: () => ID }) draftId: string, @Args('input', { type: () => SignServiceDecisionInput, nullable: true }) input: SignServiceDecisionInput | null, @Ctx() ctx: GraphContext): Promise<ServiceDecision> {
+    const id = parseId(draftId, 'draftId');
+    const access = authorizeClientAccess(ctx, 'decide');
+    const owner = await this.decisions.caseOfDraft(id);
+    await access.change(owner?.clientId ?? null, 'case:decisions', owner?.caseId);
+    const decision = await this.command.signDraft(id, input ?? {}, access.user, ctx.correlationId);
+    access.changed(decision.clientId, 'case:decisions');
+    return decision;
+  }
 
   /** The recorded delivery; decisions from before deliveries were recorded keep their posting day (sentOn, by post). */
   private async notification(decision: ServiceDecision, ctx: GraphContext): Promise<{ receivedOn: LocalDate; appealDeadline: LocalDate } | null> {
@@ -69,5 +111,11 @@ export class CaseDecisionsResolver {
   async decisions(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecision[]> {
     await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:decisions', parent.id);
     return ctx.loaders.get('decisionsByCase', (ids) => this.queries.byCaseIds(ids)).load(parent.id);
+  }
+
+  @ResolveField(() => [ServiceDecisionDraft], { name: 'decisionDrafts', description: 'Päätösluonnokset not yet signed, oldest first' })
+  async decisionDrafts(@Parent() parent: Case, @Ctx() ctx: GraphContext): Promise<ServiceDecisionDraft[]> {
+    await authorizeClientAccess(ctx, 'read', parent.clientId).read(parent.clientId, 'case:decisions', parent.id);
+    return (await ctx.loaders.get('decisionDraftsByCase', (ids) => this.queries.draftsByCaseIds(ids)).load(parent.id)).map(draftFields);
   }
 }
