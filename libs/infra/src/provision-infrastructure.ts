@@ -3,7 +3,7 @@ import { databaseUrl, redactUrl } from './database';
 import { isDockerAvailable } from './docker-detect';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { hasKafkaJars } from './kafka-jars';
-import { startLocalKafka } from './local-kafka';
+import { LocalKafka, startLocalKafka } from './local-kafka';
 import { assertKafkaRequirements } from './requirements';
 import { cacheDir, repoRoot } from './paths';
 import { chooseProvisioning, needsDockerCheck, parseBrokers, Provisioner } from './provisioning';
@@ -51,7 +51,7 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       ? fromEnvKafka(env.KAFKA_BROKERS as string)
       : choice.kafka === 'docker'
         ? docker().then((m) => m.startKafkaContainer())
-        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka }),
+        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka, nodes: kafkaNodes(options, env) }),
   ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     // Started in parallel: stop the half that came up before reporting the other's failure.
@@ -71,6 +71,25 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       return stopping;
     },
   };
+}
+
+/** Local Kafka's size: the option, else ASW_KAFKA_NODES, else one node. */
+function kafkaNodes(options: ProvisionOptions, env: NodeJS.ProcessEnv): number {
+  const value = options.kafkaNodes ?? (env.ASW_KAFKA_NODES?.trim() ? Number(env.ASW_KAFKA_NODES) : 1);
+  if (!Number.isInteger(value) || value < 1 || value > 9) throw new Error(`ASW_KAFKA_NODES must be a whole number from 1 to 9, not ${env.ASW_KAFKA_NODES}`);
+  return value;
+}
+
+/**
+ * A local Kafka cluster of its own (`nodes` JVMs on free ports, a throwaway folder) whatever KAFKA_BROKERS
+ * or Docker would give, because its members must be killable: for fault tests and the soak run.
+ */
+export async function startKafkaCluster(options: { nodes: number; log: (message: string) => void }): Promise<LocalKafka> {
+  const root = repoRoot();
+  assertKafkaRequirements({ needMaven: !hasKafkaJars(root) });
+  const records = new RunRecords(join(cacheDir(root), 'run'));
+  await records.cleanUpStale(options.log);
+  return startLocalKafka({ purpose: 'test', root, records, log: options.log, nodes: options.nodes });
 }
 
 function describe(provisioner: Provisioner): string {

@@ -27,4 +27,9 @@ export interface ProvisionOptions {
   env?: NodeJS.ProcessEnv;
   /** dev only: ports of the local servers (defaults 5433 and 9092; Kafka's controller takes the next port). */
   ports?: { postgres?: number; kafka?: number };
+  /**
+   * Local Kafka only: the number of nodes (default ASW_KAFKA_NODES, else 1). 3 is a cluster with
+   * replication factor 3 and min.insync.replicas 2; dev ports then run from the Kafka port upwards.
+   */
+  kafkaNodes?: number;
 }
