@@ -158,6 +158,7 @@ export async function startLocalKafka(options: {
   try {
     const clusterId = newClusterId();
     const started = Date.now();
+    let formatted = false;
     await Promise.all(
       members.map(async (member) => {
         const dataDir = join(member.dir, 'data');
@@ -171,10 +172,11 @@ export async function startLocalKafka(options: {
         if (!existsSync(join(dataDir, 'meta.properties'))) {
           const jvm = kafkaJvmOptions({ log4jConfigUrl: pathToFileURL(log4jFile).href, logsDir: member.dir });
           await formatStorage(classpath, propertiesFile, jvm, logFile, clusterId);
+          formatted = true;
         }
       }),
     );
-    if (Date.now() - started > 100) log(`Kafka storage formatted in ${seconds(started)} (${displayPath(root, instanceDir)})`);
+    if (formatted) log(`Kafka storage formatted in ${seconds(started)} (${displayPath(root, instanceDir)})`);
 
     const launched = Date.now();
     await Promise.all(members.map(launch));
