@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -39,8 +40,17 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** A second process of one subgraph (same database, same consumer group) and the round-robin HTTP proxy the gateway reaches both through. */
+export interface SubgraphReplicas {
+  replicas: SubgraphProcess[];
+  /** Requests each replica answered, by index. */
+  served: number[];
+}
+
 export interface RunningGraph extends RunningGateway {
   subgraphs: Record<ServiceName, SubgraphProcess>;
+  /** With startGraph's `replicas` option: the replicated subgraphs. */
+  replicated: Partial<Record<ServiceName, SubgraphReplicas>>;
   token(identity: Identity, ttlSeconds?: number): Promise<string>;
   /** Another gateway on the same subgraphs, with these settings (e.g. NODE_ENV=production). */
   startGateway(env: Record<string, string>): Promise<RunningGateway>;
@@ -62,27 +72,80 @@ async function fetchSdl(subgraph: SubgraphProcess): Promise<string> {
  * PostgreSQL (fresh databases) and Kafka (a fresh topic namespace), composed into a supergraph the way
  * the build does, behind the real gateway (in the test's process). Every byte goes over HTTP and Kafka.
  */
-export async function startGraph(gatewayEnv: Record<string, string> = {}): Promise<RunningGraph> {
+export async function startGraph(gatewayEnv: Record<string, string> = {}, options: { replicas?: ServiceName[] } = {}): Promise<RunningGraph> {
   const prefix = testTopicPrefix();
   const started = await Promise.allSettled(SUBGRAPHS.map((entry) => startSubgraphProcess(entry, { KAFKA_TOPIC_PREFIX: prefix, LOG_LEVEL })));
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  const extra: Array<{ close(): Promise<unknown> }> = [];
+  const closeAll = () => Promise.all([...running, ...extra].map((app) => app.close()));
   if (failed) {
-    await Promise.all(running.map((subgraph) => subgraph.close()));
+    await closeAll();
     throw failed.reason;
   }
   try {
-    return await startGatewayOn(running, gatewayEnv, prefix);
+    const replicated: RunningGraph['replicated'] = {};
+    const urls = new Map<string, string>();
+    for (const name of options.replicas ?? []) {
+      const index = SUBGRAPHS.findIndex((entry) => entry.name === name);
+      const first = running[index];
+      // The same database (already migrated by the first) and topic prefix: one service, two processes.
+      const { PORT: _ownPort, ...shared } = first.config;
+      const second = await startSubgraphProcess(SUBGRAPHS[index], shared);
+      extra.push(second);
+      const balancer = await startRoundRobinProxy([first.url, second.url]);
+      extra.push(balancer);
+      replicated[name] = { replicas: [first, second], served: balancer.served };
+      urls.set(name, balancer.url);
+    }
+    return await startGatewayOn(running, gatewayEnv, prefix, { replicated, urls, extra });
   } catch (error) {
-    await Promise.all(running.map((subgraph) => subgraph.close()));
+    await closeAll();
     throw error;
   }
 }
 
-async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<string, string>, prefix: string): Promise<RunningGraph> {
+/**
+ * What a platform's load balancer does in front of a service's replicas (a Kubernetes Service): each
+ * request to the next replica in turn, skipping one that does not answer (connection refused).
+ */
+async function startRoundRobinProxy(upstreams: string[]): Promise<{ url: string; served: number[]; close(): Promise<void> }> {
+  const served = upstreams.map(() => 0);
+  let next = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([key]) => !['host', 'content-length', 'connection'].includes(key))) as Record<string, string>;
+      for (let tries = 0; tries < upstreams.length; tries++) {
+        const index = next++ % upstreams.length;
+        try {
+          const answer = await fetch(upstreams[index], { method: request.method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : undefined });
+          served[index]++;
+          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          response.end(Buffer.from(await answer.arrayBuffer()));
+          return;
+        } catch {
+          // this replica is gone: the next one
+        }
+      }
+      response.writeHead(502).end();
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/graphql`, served, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function startGatewayOn(
+  running: SubgraphProcess[],
+  gatewayEnv: Record<string, string>,
+  prefix: string,
+  replication: { replicated: RunningGraph['replicated']; urls: Map<string, string>; extra: Array<{ close(): Promise<unknown> }> } = { replicated: {}, urls: new Map(), extra: [] },
+): Promise<RunningGraph> {
   const sdls = await Promise.all(running.map(fetchSdl));
   const composed = composeServices(
-    SUBGRAPHS.map((entry, index) => ({ name: entry.name, url: running[index].url, typeDefs: parse(sdls[index]) })),
+    SUBGRAPHS.map((entry, index) => ({ name: entry.name, url: replication.urls.get(entry.name) ?? running[index].url, typeDefs: parse(sdls[index]) })),
   );
   if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
   const supergraphPath = join(mkdtempSync(join(tmpdir(), 'asw-supergraph-')), 'supergraph.graphql');
@@ -90,20 +153,21 @@ async function startGatewayOn(running: SubgraphProcess[], gatewayEnv: Record<str
   const startGateway = (env: Record<string, string>) => startGatewayWith(supergraphPath, env);
   const gateway = await startGateway(gatewayEnv);
   const sweep = async () => ({
-    logs: [gateway, ...running].map((app) => app.process.log()).join('\n'),
+    logs: [gateway, ...running, ...Object.values(replication.replicated).map((entry) => entry!.replicas[1])].map((app) => app.process.log()).join('\n'),
     messages: await readAllMessages(prefix),
   });
   const subgraphs = Object.fromEntries(SUBGRAPHS.map((entry, index) => [entry.name, running[index]])) as Record<ServiceName, SubgraphProcess>;
   return {
     ...gateway,
     subgraphs,
+    replicated: replication.replicated,
     startGateway,
     sweep,
     token: (identity, ttlSeconds = 600) => signAccessToken(identity, TEST_AUTH, ttlSeconds),
     // Every end-to-end file ends with the sweep: no personal identity code in any log line or Kafka message of its run.
     close: async () => {
       await gateway.close();
-      await Promise.all(running.map((subgraph) => subgraph.close()));
+      await Promise.all([...running, ...replication.extra].map((app) => app.close()));
       const { logs, messages } = await sweep();
       const leaked = findPersonalIdentityCodes(logs).length + messages.flatMap(findPersonalIdentityCodes).length;
       if (leaked > 0) throw new Error(`${leaked} personal identity code(s) in this run's logs or Kafka messages`);

@@ -1,4 +1,4 @@
-import { Kafka, KafkaConfig, logLevel, LogEntry } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Kafka, KafkaConfig, logLevel, LogEntry } from 'kafkajs';
 import type { AppLogger } from '@asw/platform';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -68,9 +68,26 @@ export function createKafka(clientId: string, brokers: string[], logger: AppLogg
 }
 
 /**
- * Creates the topics if missing and waits until every partition has a leader. Production clusters
- * should not rely on broker auto-creation. Services starting together create the same topics at the
- * same moment, so a broker's "already exists" or "not hosted yet" answer is retried, not fatal.
+ * The cluster's default.replication.factor (kafkajs speaks a CreateTopics version that cannot ask for
+ * "the broker's default"): 1 on a single broker, 3 on the local three-node cluster, whose
+ * min.insync.replicas 2 the topics inherit.
+ */
+async function defaultReplicationFactor(admin: Admin): Promise<number> {
+  const { brokers } = await admin.describeCluster();
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokers[0].nodeId), configNames: ['default.replication.factor'] }],
+  });
+  const value = Number(resources[0]?.configEntries.find((entry) => entry.configName === 'default.replication.factor')?.configValue);
+  return Number.isInteger(value) && value > 0 ? value : 1;
+}
+
+/**
+ * Creates the topics if missing, replicated as the cluster's default says, and waits until every
+ * partition has a leader. Production clusters should not rely on broker auto-creation. Services
+ * starting together create the same topics at the same moment, so a broker's "already exists" or "not
+ * hosted yet" answer is retried, not fatal; so is a cluster with too few live brokers for the
+ * replication factor (the topic is never created with fewer copies).
  */
 export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions = 3, timeoutMs = 60_000): Promise<void> {
   const admin = kafka.admin();
@@ -82,7 +99,8 @@ export async function ensureTopics(kafka: Kafka, topics: string[], numPartitions
         const existing = new Set(await admin.listTopics());
         const missing = topics.filter((topic) => !existing.has(topic));
         if (missing.length > 0) {
-          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions })) });
+          const replicationFactor = await defaultReplicationFactor(admin);
+          await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor })) });
         }
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
         const leaderless = metadata.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));

@@ -180,3 +180,69 @@ export async function readTopic(kafka: Kafka, topic: string): Promise<{ messages
   });
   return { messages, stop: () => consumer.disconnect() };
 }
+
+/** What the consumer side did with the events committed: the three numbers the reliability tests hold at 0. */
+export interface DeliveryReport {
+  committed: number;
+  /** Committed, never applied. */
+  lost: number;
+  /** Applications beyond the first of an event. */
+  duplicated: number;
+  /** Events applied after a later event of the same client (writers commit each client's n ascending). */
+  outOfOrder: number;
+}
+
+export async function deliveryReport(dataSource: DataSource, committed: Iterable<string>): Promise<DeliveryReport> {
+  const rows: Array<{ event_id: string; client_id: string; n: number }> = await dataSource.query(`SELECT event_id, client_id, n FROM test_applied ORDER BY seq`);
+  const times = new Map<string, number>();
+  const lastN = new Map<string, number>();
+  let duplicated = 0;
+  let outOfOrder = 0;
+  for (const row of rows) {
+    const seen = times.get(row.event_id) ?? 0;
+    times.set(row.event_id, seen + 1);
+    if (seen > 0) {
+      duplicated++;
+      continue;
+    }
+    if (row.n < (lastN.get(row.client_id) ?? -1)) outOfOrder++;
+    lastN.set(row.client_id, Math.max(row.n, lastN.get(row.client_id) ?? -1));
+  }
+  const ids = [...committed];
+  return { committed: ids.length, lost: ids.filter((id) => !times.has(id)).length, duplicated, outOfOrder };
+}
+
+/**
+ * Writers committing events continuously through the outbox, one per transaction, until stopped: each
+ * writer has its own clients and numbers each client's events ascending, so order per client can be
+ * checked at the consumer. A commit that fails (e.g. the database restarting) is retried; `committed`
+ * holds only what committed.
+ */
+export function startWriters(
+  dataSource: DataSource,
+  prefix: string,
+  options: { writers: number; clientsPerWriter: number; pauseMs: number; publisher?: EventPublisher; firstWriter?: number },
+): { committed: string[]; stop(): Promise<void> } {
+  const committed: string[] = [];
+  let running = true;
+  const loops = Array.from({ length: options.writers }, async (_, index) => {
+    const writer = (options.firstWriter ?? 0) + index;
+    const clients = Array.from({ length: options.clientsPerWriter }, () => randomUUID());
+    for (let i = 0; running; i++) {
+      const n = writer * 1_000_000 + i;
+      try {
+        committed.push(...(await publishThings(dataSource, prefix, 1, { firstN: n, clients: [clients[i % clients.length]], publisher: options.publisher })));
+      } catch {
+        i--; // not committed: the same number again
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    }
+  });
+  return {
+    committed,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}

@@ -28,6 +28,22 @@ describe('kafkaNodeSettings', () => {
     });
   });
 
+  it('as a member of a three-node cluster: its own id, every voter, three copies and two in sync per write', () => {
+    const member = kafkaNodeSettings({ port: 20002, controllerPort: 20003, logDir: '/d', nodeId: 2, controllerPorts: [20001, 20003, 20005] });
+    expect(member).toMatchObject({
+      'node.id': '2',
+      'controller.quorum.voters': '1@127.0.0.1:20001,2@127.0.0.1:20003,3@127.0.0.1:20005',
+      listeners: 'PLAINTEXT://127.0.0.1:20002,CONTROLLER://127.0.0.1:20003',
+      'default.replication.factor': '3',
+      'offsets.topic.replication.factor': '3',
+      'min.insync.replicas': '2',
+      'transaction.state.log.min.isr': '2',
+      'unclean.leader.election.enable': 'false',
+    });
+    expect(settings['broker.session.timeout.ms']).toBeUndefined();
+    expect(member['broker.session.timeout.ms']).toBe('3000');
+  });
+
   it('binds and advertises other hosts for a container', () => {
     const container = kafkaNodeSettings({ port: 30000, controllerPort: 9093, logDir: '/tmp/k', listenHost: '0.0.0.0', advertisedHost: 'docker-host' });
     expect(container.listeners).toBe('PLAINTEXT://0.0.0.0:30000,CONTROLLER://0.0.0.0:9093');

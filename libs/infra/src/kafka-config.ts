@@ -1,4 +1,7 @@
-/** The settings of one single-node KRaft Kafka (combined broker and controller), tuned to start fast. */
+/**
+ * The settings of one KRaft Kafka node (combined broker and controller), tuned to start fast: a single
+ * node by default, or one member of a local cluster (`nodeId` and every member's controller port).
+ */
 export interface KafkaNodeOptions {
   /** Client port (PLAINTEXT). */
   port: number;
@@ -8,27 +11,42 @@ export interface KafkaNodeOptions {
   advertisedHost?: string;
   /** The host the listeners bind to; a container binds all interfaces. */
   listenHost?: string;
+  /** In a cluster: this node's id, 1…n (default 1). */
+  nodeId?: number;
+  /** In a cluster: the controller port of every member, node id n at index n-1 (default: this node's only). */
+  controllerPorts?: number[];
 }
 
 export function kafkaNodeSettings(options: KafkaNodeOptions): Record<string, string> {
   const listenHost = options.listenHost ?? '127.0.0.1';
   const advertisedHost = options.advertisedHost ?? '127.0.0.1';
+  const controllerPorts = options.controllerPorts ?? [options.controllerPort];
+  // One node: every replication setting is 1, or topic creation and consumer groups would wait forever.
+  // Three or more: three copies, and a write is acknowledged once two hold it, so one member may die.
+  const replicas = String(Math.min(controllerPorts.length, 3));
+  const minInSync = controllerPorts.length >= 3 ? '2' : '1';
   return {
     'process.roles': 'broker,controller',
-    'node.id': '1',
-    'controller.quorum.voters': `1@127.0.0.1:${options.controllerPort}`,
+    'node.id': String(options.nodeId ?? 1),
+    'controller.quorum.voters': controllerPorts.map((port, index) => `${index + 1}@127.0.0.1:${port}`).join(','),
     listeners: `PLAINTEXT://${listenHost}:${options.port},CONTROLLER://${listenHost}:${options.controllerPort}`,
     'advertised.listeners': `PLAINTEXT://${advertisedHost}:${options.port}`,
     'controller.listener.names': 'CONTROLLER',
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     'log.dirs': options.logDir,
-    // One node: every replication setting is 1, or topic creation and consumer groups would wait forever.
-    'offsets.topic.replication.factor': '1',
-    'transaction.state.log.replication.factor': '1',
-    'transaction.state.log.min.isr': '1',
-    'default.replication.factor': '1',
-    'min.insync.replicas': '1',
+    'offsets.topic.replication.factor': replicas,
+    'transaction.state.log.replication.factor': replicas,
+    'transaction.state.log.min.isr': minInSync,
+    'default.replication.factor': replicas,
+    'min.insync.replicas': minInSync,
+    // Never elect a replica that missed acknowledged writes.
+    'unclean.leader.election.enable': 'false',
+    ...(controllerPorts.length > 1 && {
+      // A member killed with SIGKILL is fenced (and its partitions led elsewhere) after 3 s, not 9 s.
+      'broker.session.timeout.ms': '3000',
+      'broker.heartbeat.interval.ms': '500',
+    }),
     // No waiting for more members before the first rebalance: tests join one consumer at a time.
     'group.initial.rebalance.delay.ms': '0',
     // Fewer internal partitions: the first consumer group on a fresh node is ready sooner.

@@ -28,6 +28,8 @@ export interface ManagedProcess {
   logTail(lines?: number): string;
   /** Stop signal, then SIGKILL after the timeout; resolves once it has exited. Idempotent. */
   stop(): Promise<void>;
+  /** SIGKILL at once (a crash, for fault tests), without afterStop; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const running = new Set<{ child: ChildProcess; stopSignal: NodeJS.Signals; stop(): Promise<void> }>();
@@ -130,5 +132,12 @@ export async function startProcess(options: StartProcessOptions): Promise<Manage
     exitReason: () => reason,
     logTail: (lines) => readTail(options.logFile, lines),
     stop,
+    kill: async () => {
+      if (reason === undefined) {
+        child.ref();
+        child.kill('SIGKILL');
+      }
+      await exited;
+    },
   };
 }

@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { databaseUrl, redactUrl } from './database';
 import { isDockerAvailable } from './docker-detect';
 import { DEV_POSTGRES_PORT, startEmbeddedPostgres } from './embedded-postgres';
-import { DEV_KAFKA_PORT, startLocalKafka } from './local-kafka';
+import { hasKafkaJars } from './kafka-jars';
+import { DEV_KAFKA_PORT, LocalKafka, startLocalKafka } from './local-kafka';
 import { assertPortsFree } from './net';
+import { assertKafkaRequirements } from './requirements';
 import { cacheDir, repoRoot } from './paths';
 import { chooseProvisioning, needsDockerCheck, parseBrokers, Provisioner } from './provisioning';
 import { RunRecords } from './run-records';
@@ -41,9 +43,11 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
   if (purpose === 'dev' && choice.postgres === 'local') {
     await assertPortsFree([options.ports?.postgres ?? DEV_POSTGRES_PORT], 'local PostgreSQL (dev)', 'choose another with --postgres-port / ASW_POSTGRES_PORT, or set DATABASE_URL to use another server');
   }
+  const nodes = kafkaNodes(options, env);
   if (purpose === 'dev' && choice.kafka === 'local') {
     const kafka = options.ports?.kafka ?? DEV_KAFKA_PORT;
-    await assertPortsFree([kafka, kafka + 1], 'local Kafka (dev)', 'choose others with --kafka-port / ASW_KAFKA_PORT (the controller takes the next port), or set KAFKA_BROKERS to use another broker');
+    const ports = Array.from({ length: 2 * nodes }, (_, index) => kafka + index);
+    await assertPortsFree(ports, 'local Kafka (dev)', 'choose others with --kafka-port / ASW_KAFKA_PORT (each controller takes the port after its broker), or set KAFKA_BROKERS to use another broker');
   }
 
   const docker = () => import('./docker-infra');
@@ -57,7 +61,7 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
       ? fromEnvKafka(env.KAFKA_BROKERS as string)
       : choice.kafka === 'docker'
         ? docker().then((m) => m.startKafkaContainer())
-        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka, instance: options.instance }),
+        : startLocalKafka({ purpose, root, records, log, port: options.ports?.kafka, instance: options.instance, nodes }),
   ]);
   if (postgres.status === 'rejected' || kafka.status === 'rejected') {
     // Started in parallel: stop the half that came up before reporting the other's failure.
@@ -81,4 +85,23 @@ export async function provisionInfrastructure(options: ProvisionOptions): Promis
 
 function describe(provisioner: Provisioner): string {
   return { env: 'the environment', docker: 'Docker (testcontainers)', local: 'local processes' }[provisioner];
+}
+
+/** Local Kafka's size: the option, else ASW_KAFKA_NODES, else one node. */
+function kafkaNodes(options: ProvisionOptions, env: NodeJS.ProcessEnv): number {
+  const value = options.kafkaNodes ?? (env.ASW_KAFKA_NODES?.trim() ? Number(env.ASW_KAFKA_NODES) : 1);
+  if (!Number.isInteger(value) || value < 1 || value > 9) throw new Error(`ASW_KAFKA_NODES must be a whole number from 1 to 9, not ${env.ASW_KAFKA_NODES}`);
+  return value;
+}
+
+/**
+ * A local Kafka cluster of its own (`nodes` JVMs on free ports, a throwaway folder) whatever KAFKA_BROKERS
+ * or Docker would give, because its members must be killable: for fault tests and the soak run.
+ */
+export async function startKafkaCluster(options: { nodes: number; log: (message: string) => void }): Promise<LocalKafka> {
+  const root = repoRoot();
+  assertKafkaRequirements({ needMaven: !hasKafkaJars(root) });
+  const records = new RunRecords(join(cacheDir(root), 'run'));
+  await records.cleanUpStale(options.log);
+  return startLocalKafka({ purpose: 'test', root, records, log: options.log, nodes: options.nodes });
 }

@@ -29,4 +29,9 @@ export interface ProvisionOptions {
   ports?: { postgres?: number; kafka?: number };
   /** dev only: the name of the local servers' kept data folders (.cache/postgres/<instance>, .cache/kafka/<instance>); default `dev`. */
   instance?: string;
+  /**
+   * Local Kafka only: the number of nodes (default ASW_KAFKA_NODES, else 1). 3 is a cluster with
+   * replication factor 3 and min.insync.replicas 2; dev ports then run from the Kafka port upwards.
+   */
+  kafkaNodes?: number;
 }
