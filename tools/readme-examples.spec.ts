@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { validate } from 'graphql';
 import { developmentIdentity } from '@asw/auth';
+import { isValidPersonalIdentityCode } from '@asw/personal-identity-code';
+import { DEMO_CLIENTS } from './demo-seed';
 import { placeholders, README_DOCUMENTS, readmeExamples } from './readme-examples';
 
 // The README's and the services' example operations must run against the graph as composed; they run
@@ -26,5 +28,18 @@ describe.each(README_DOCUMENTS)('%s', (file) => {
       const earlier = new Set(found.filter((other) => other.number < example.number).flatMap((other) => other.answers));
       expect(placeholders(example.variables).map((placeholder) => placeholder.key).filter((key) => !earlier.has(key))).toEqual([]);
     });
+  });
+});
+
+describe('identity codes the examples register', () => {
+  const codes = README_DOCUMENTS.flatMap((file) => readmeExamples(root, file)).flatMap((example) => [...example.query.matchAll(/personalIdentityCode: "([^"]+)"/g)].map((match) => match[1]));
+  it('are valid henkilötunnus codes in the temporary range 900–999, never issued to a real person', () => {
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.filter((code) => !isValidPersonalIdentityCode(code) || !/^\d{6}[-+A-FU-Y]9\d\d.$/.test(code))).toEqual([]);
+  });
+  it('are not the ones `npm start` seeds, and each README registers its own (a newcomer follows them all on one graph)', () => {
+    const seeded = new Set(DEMO_CLIENTS.map((client) => client.personalIdentityCode));
+    expect(codes.filter((code) => seeded.has(code))).toEqual([]);
+    expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
   });
 });
