@@ -13,14 +13,13 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { z } from 'zod';
 import { DEV_AUTH, signAccessToken } from '@asw/auth';
 import { assertPortsFree, databaseUrl, ensureServiceDatabase, SetupError, provisionInfrastructure } from '@asw/infra';
-import { personalIdentityCodeCheckCharacter } from '@asw/personal-identity-code';
 import { ConfigError, configFields, createLogger, loadConfig } from '@asw/platform';
 import { postGraphQL } from '../libs/testing/src/graphql-client';
 import { devPorts, DevPorts, PortSettingError, subgraphUrlOverrides } from './dev-ports';
+import { DEMO_SOCIAL_WORKER, seedDemoData } from './demo-seed';
 import { SUBGRAPHS } from './graph';
 
 
@@ -80,44 +79,6 @@ async function shutdown(code: number): Promise<void> {
   );
   await infraStop?.();
   process.exit(code);
-}
-
-/** A valid henkilötunnus in the temporary range (individual number 900–999), so no real person's code is seeded. */
-function demoIdentityCode(ddmmyy: string, centurySign: string, individualNumber: string): string {
-  return `${ddmmyy}${centurySign}${individualNumber}${personalIdentityCodeCheckCharacter(ddmmyy, individualNumber)}`;
-}
-
-const DEMO_CLIENTS = [
-  { personalIdentityCode: demoIdentityCode('130585', '-', '902'), firstName: 'Aino', lastName: 'Virtanen', municipalityCode: '398', preferredLanguage: 'FI' },
-  { personalIdentityCode: demoIdentityCode('020799', '-', '913'), firstName: 'Matti', lastName: 'Korhonen', municipalityCode: '398', preferredLanguage: 'FI' },
-  { personalIdentityCode: demoIdentityCode('241103', 'A', '924'), firstName: 'Elina', lastName: 'Nieminen', municipalityCode: '091', preferredLanguage: 'SV' },
-];
-
-/**
- * Registers the demo clients once, and opens a case for each one that has none, by the dev social
- * worker: whoever opens a case works on it, so the printed token sees these clients in every service.
- */
-async function seed(caseDatabaseUrl: string, gatewayUrl: string, token: string): Promise<string | undefined> {
-  const request = async (query: string, variables: Record<string, unknown>) => {
-    const response = await postGraphQL(gatewayUrl, query, variables, { authorization: `Bearer ${token}` });
-    if (response.errors) throw new Error(`seeding failed: ${response.errors[0].message}`);
-    return response.data;
-  };
-  const db = new Client({ connectionString: caseDatabaseUrl });
-  await db.connect();
-  try {
-    const clients: string[] = (await db.query(`SELECT id FROM client ORDER BY registered_at`)).rows.map((row) => row.id as string);
-    if (clients.length === 0) {
-      for (const input of DEMO_CLIENTS) clients.push((await request(`mutation($input: RegisterClientInput!) { registerClient(input: $input) { id } }`, { input })).registerClient.id);
-    }
-    const withCase = new Set((await db.query(`SELECT DISTINCT client_id FROM client_case`)).rows.map((row) => row.client_id as string));
-    for (const clientId of clients.filter((id) => !withCase.has(id))) {
-      await request(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`, { input: { clientId, initiationChannel: 'APPLICATION' } });
-    }
-    return clients[0];
-  } finally {
-    await db.end();
-  }
 }
 
 /**
@@ -211,11 +172,11 @@ async function main(): Promise<void> {
 
   const gatewayUrl = `http://localhost:${ports.gateway}/graphql`;
   const token = await signAccessToken(
-    { kind: 'user', userId: 'dev-social-worker', roles: ['SOCIAL_WORKER'], team: 'dev-team', organisation: 'dev-county' },
+    DEMO_SOCIAL_WORKER,
     { issuer: DEV_AUTH.issuer, audience: DEV_AUTH.audience, jwtSecret: DEV_AUTH.jwtSecret },
     8 * 3600,
   );
-  const seeded = seeding ? await seed(databaseUrl(infra.postgres.serverUrl, databaseOf(SUBGRAPHS[0])), gatewayUrl, token) : undefined;
+  const seeded = seeding ? await seedDemoData(databaseUrl(infra.postgres.serverUrl, databaseOf(SUBGRAPHS[0])), gatewayUrl, token) : undefined;
 
   const clientId = seeded ?? '<client id from registerClient>';
   const exampleQuery = `{ client(id: "${clientId}") { id firstName lastName housingSupport { status } incomeSupportApplications { kind status } rehabilitationEligibility { eligible reason clientKnownSince } } }`;
