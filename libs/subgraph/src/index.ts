@@ -29,3 +29,5 @@ export { registerPoolMetrics } from './metrics.controller';
 export {
   DecisionDeliveryColumns, DecisionAppealColumns, DecisionDeliveryFields, DecisionAppealFields, DecisionDeliveryInputFields, DecisionAppealInputFields, ResolveDecisionAppealInputFields,
 } from './letters/decision-delivery';
+export { DecisionDocumentCommands, insertDelivery } from './letters/decision-delivery.commands';
+export type { DecisionDocumentTables, DeliverableDecision, DeliveryInput } from './letters/decision-delivery.commands';

@@ -6,13 +6,13 @@ import { DecisionIssuingSettings, letterLanguageOf } from '@asw/documents';
 import type { UserIdentity } from '@asw/auth';
 import { EventPublisher, IncomeSupportDecisionMade } from '@asw/events';
 import { notFound } from '@asw/platform';
-import { parseId } from '@asw/subgraph';
+import { DeliveryInput, insertDelivery, parseId } from '@asw/subgraph';
 import { pastDay } from '../income-support/application-intake.rules';
 import { assertCanCorrect, decideApplication, DecisionLine, DecisionSummary, summariseValidLines, validateDecisionContent } from '../domain';
 import { applicationState, lockApplication } from '../income-support/application-workflow.commands';
 import { ClaimedExpenseEntity, IncomeSupportApplicationEntity } from '../income-support/income-support-application.entity';
 import { DECISION_ISSUING, IncomeSupportLetterIssuer } from './decision-letter.issuer';
-import { DeliveryInput, insertDelivery } from './decision-delivery.commands';
+import { INCOME_SUPPORT_DECISION_DOCUMENTS } from './decision-delivery.commands';
 import { DecisionLineEntity, IncomeSupportDecisionEntity } from './income-support-decision.entity';
 import type { CorrectIncomeSupportDecisionInput, DecideIncomeSupportApplicationInput, DecisionLineInput } from './income-support-decision.model';
 
@@ -125,7 +125,7 @@ export class DecideApplicationCommand {
       DecisionLineEntity,
       summary.lines.map((line, position) => ({ decisionId: decision.id, position, ...line })),
     );
-    const delivery = dates.delivery && (await insertDelivery(manager, decision, dates.delivery, user.userId, todayInFinland()));
+    const delivery = dates.delivery && (await insertDelivery(manager, INCOME_SUPPORT_DECISION_DOCUMENTS, decision, dates.delivery, user.userId, todayInFinland()));
     await this.letters.issue(manager, decision, summary.lines, application.kind, dates.letterLanguage ?? letterLanguageOf(application.preferredLanguage), user, delivery);
     await this.events.publish(
       manager,

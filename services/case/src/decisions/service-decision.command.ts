@@ -6,10 +6,11 @@ import { decisionDayWithinWindow, DeliveryMethod, todayInFinland } from '@asw/ca
 import type { DecisionIssuingSettings } from '@asw/documents';
 import { EventPublisher, ServiceDecisionMade } from '@asw/events';
 import { conflict, notFound } from '@asw/platform';
+import { insertDelivery } from '@asw/subgraph';
 import { CaseEntity } from '../cases/case.entity';
 import { stepDate } from '../cases/case.rules';
 import { CaseStatus, ServiceDecisionInput, validateServiceDecision, WorkerRole } from '../domain';
-import { insertDelivery } from './decision-delivery.commands';
+import { SERVICE_DECISION_DOCUMENTS } from './decision-delivery.commands';
 import { DECISION_ISSUING, DecisionLetterIssuer } from './decision-letter.issuer';
 import { ServiceDecisionDraftEntity, ServiceDecisionEntity } from './service-decision.entity';
 
@@ -105,7 +106,7 @@ export class ServiceDecisionCommand {
       await manager.insert(ServiceDecisionEntity, row);
       // Signed: the letter is rendered and stored with the decision; a decision posted at once is delivered by post.
       await this.letters.issue(manager, row);
-      if (sentOn) await insertDelivery(manager, row, { method: DeliveryMethod.POST, sentOn }, identity.userId, today);
+      if (sentOn) await insertDelivery(manager, SERVICE_DECISION_DOCUMENTS, row, { method: DeliveryMethod.POST, sentOn }, identity.userId, today);
       await this.events.publish(
         manager,
         ServiceDecisionMade,
