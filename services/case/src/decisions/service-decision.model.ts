@@ -45,33 +45,6 @@ export class ServiceDecision {
   sentOn: LocalDate | null;
 }
 
-@InputType({ description: 'Päätös (SHL §45)' })
-export class MakeServiceDecisionInput {
-  @Field(() => ServiceType)
-  serviceType: ServiceType;
-
-  @Field(() => DecisionOutcome)
-  outcome: DecisionOutcome;
-
-  @Field(() => String, { description: 'Perustelut (Hallintolaki §45)' })
-  reasoning: string;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Required when granted' })
-  validFrom?: LocalDate | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Absent = until further notice (toistaiseksi)' })
-  validUntil?: LocalDate | null;
-
-  @Field(() => [String], { nullable: true, description: 'The client’s own goals; required when granting social rehabilitation (SHL §17)' })
-  clientGoals?: string[] | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Päätöspäivä; today when absent; not before the case was initiated' })
-  decidedOn?: LocalDate | null;
-
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision was posted; gives deemedReceivedOn and appealDeadline' })
-  sentOn?: LocalDate | null;
-}
-
 @InputType({ description: 'Päätösluonnos (SHL §45): the content of a service decision, to be signed later' })
 export class DraftServiceDecisionInput {
   @Field(() => ServiceType)
@@ -91,6 +64,15 @@ export class DraftServiceDecisionInput {
 
   @Field(() => [String], { nullable: true, description: 'The client’s own goals; required when granting social rehabilitation (SHL §17)' })
   clientGoals?: string[] | null;
+}
+
+@InputType({ description: 'Päätös (SHL §45)' })
+export class MakeServiceDecisionInput extends DraftServiceDecisionInput {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Päätöspäivä; today when absent; not before the case was initiated' })
+  decidedOn?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the decision was posted; gives deemedReceivedOn and appealDeadline' })
+  sentOn?: LocalDate | null;
 }
 
 @InputType({ description: 'Allekirjoitus: the signer is the decider' })
