@@ -149,6 +149,16 @@ export class IncomeSupportApplicationResolver {
     return application.decisionDueOn !== null && application.decidedOn <= application.decisionDueOn;
   }
 
+  /**
+   * The client as a reference (no query here): the gateway fetches the client's fields from case, where
+   * case's own access rules apply (a handler reads a client's basic details on the team's queue basis);
+   * a field the caller may not read fails on its own path.
+   */
+  @ResolveField(() => ClientReference, { nullable: true, description: 'Asiakas: the applicant (the client whose application this is); its fields come from case under case’s access rules.' })
+  client(@Parent() application: IncomeSupportApplication): { __typename: 'Client'; id: string } {
+    return { __typename: 'Client', id: application.clientId };
+  }
+
   @ResolveField(() => [ClaimedExpense])
   claimedExpenses(@Parent() application: IncomeSupportApplication, @Ctx() ctx: GraphContext): Promise<ClaimedExpense[]> {
     requireUser(ctx.identity, ...READ_ROLES);

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { LocalDate } from '@asw/calendar';
 import { LocalDateScalar } from '@asw/subgraph';
 import { DecisionOutcome, ServiceType } from '../domain';
@@ -7,6 +7,7 @@ registerEnumType(ServiceType, { name: 'ServiceType', description: 'Palvelu: the 
 registerEnumType(DecisionOutcome, { name: 'DecisionOutcome', description: 'GRANTED myönteinen, DENIED kielteinen' });
 
 @ObjectType('ServiceDecision', { description: 'Päätös (SHL §45): an appealable administrative decision on a service' })
+@Directive('@key(fields: "id")')
 export class ServiceDecision {
   @Field(() => ID)
   id: string;

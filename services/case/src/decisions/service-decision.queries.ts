@@ -13,6 +13,12 @@ export class ServiceDecisionQueries {
     return groupByKey(caseIds, rows, (row) => row.caseId);
   }
 
+  /** Decisions by id in one query, in the order asked; null for an id that names none. */
+  async byIds(ids: readonly string[]): Promise<Array<ServiceDecisionEntity | null>> {
+    const rows = await this.dataSource.getRepository(ServiceDecisionEntity).find({ where: { id: In([...ids]) } });
+    return groupByKey(ids, rows, (row) => row.id).map((group) => group[0] ?? null);
+  }
+
   /** Unsigned drafts of many cases in one query, oldest first. */
   async draftsByCaseIds(caseIds: readonly string[]): Promise<ServiceDecisionDraftEntity[][]> {
     const rows = await this.dataSource

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { decisionNotification, LocalDate } from '@asw/calendar';
+import { isUuid } from '@asw/platform';
 import { Ctx, GraphContext, LocalDateScalar, parseId } from '@asw/subgraph';
 import { authorizeClientAccess } from '../access/client-access';
 import { Case } from '../cases/case.model';
@@ -59,6 +60,21 @@ export class ServiceDecisionResolver {
     const decision = await this.command.signDraft(id, input ?? {}, access.user, ctx.correlationId);
     access.changed(decision.clientId, 'case:decisions');
     return decision;
+  }
+
+  /**
+   * Every other subgraph's `decision { ... }` (e.g. HousingSupportPeriod.decision) comes through here:
+   * the decisions of one request loaded in one query, each admitted as `Case.decisions` admits it (one
+   * case's data: working on that case, or a client-wide basis). An unknown id is refused like one out
+   * of reach, so the field fails on its own path.
+   */
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, ctx: GraphContext): Promise<ServiceDecision> {
+    const access = authorizeClientAccess(ctx, 'read');
+    const id = isUuid(reference.id) ? reference.id.toLowerCase() : null;
+    const decision = id === null ? null : await ctx.loaders.get('serviceDecisionById', (ids) => this.decisions.byIds(ids)).load(id);
+    await access.read(decision?.clientId ?? null, 'case:decisions', decision?.caseId);
+    return decision!;
   }
 
   /** The recorded delivery; decisions from before deliveries were recorded keep their posting day (sentOn, by post). */

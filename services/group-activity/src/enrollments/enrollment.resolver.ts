@@ -46,6 +46,15 @@ export class EnrollmentResolver {
     return (await ctx.loaders.get('groupById', (ids) => this.groups.byIds(ids)).load(enrollment.groupId))!;
   }
 
+  /**
+   * The client as a reference (no query here): the gateway fetches the client's fields from case, where
+   * case's own access rules apply; a field the caller may not read fails on its own path.
+   */
+  @ResolveField(() => ClientReference, { nullable: true, description: 'Asiakas: the enrolled or waitlisted client; its fields come from case under case’s access rules.' })
+  client(@Parent() enrollment: GroupEnrollmentEntity): { __typename: 'Client'; id: string } {
+    return { __typename: 'Client', id: enrollment.clientId };
+  }
+
   @ResolveField(() => Int, { nullable: true, description: 'Place in the waitlist (1 = next to get a place); null unless waitlisted' })
   @Access({ roles: GROUP_ACTIVITY_ROLES, action: 'READ', categories: ['groupEnrollments'] })
   async waitlistPosition(@Parent() enrollment: GroupEnrollmentEntity, @Ctx() ctx: GraphContext): Promise<number | null> {

@@ -4,6 +4,7 @@ import { admittedUser, AccessCall, clientField, Ctx, GraphContext, parseId } fro
 import { Access, housingActor, HOUSING_SUPPORT_ROLES, periodSubject } from '../access-policy';
 import { SupportPeriodStatus } from '../domain';
 import { ClientReference } from '../client-reference';
+import { ServiceDecisionReference } from '../service-decision-reference';
 import { SupportPeriodCommands } from './support-period.command';
 import { HousingSupportPeriodEntity, toSupportPeriod } from './support-period.entity';
 import { EndHousingSupportPeriodInput, HousingSupportPeriod, PlanHousingSupportPeriodInput, RecordHousingSupportOutcomeInput, VisitSchedule } from './support-period.model';
@@ -69,6 +70,18 @@ export class SupportPeriodResolver {
   @Access(changingPeriod(({ args }) => args.input.periodId))
   recordOutcome(@Args('input') input: RecordHousingSupportOutcomeInput): Promise<HousingSupportPeriodEntity> {
     return this.commands.recordOutcome(parseId(input.periodId, 'periodId'), input.outcome);
+  }
+
+  /**
+   * The decision as a reference (no query here): the gateway fetches its fields from case, where case's
+   * access rules for a decision apply; one the caller may not read fails on its own path.
+   */
+  @ResolveField(() => ServiceDecisionReference, {
+    nullable: true,
+    description: 'The granted HOUSING_SUPPORT service decision (palvelupäätös) that opened the period; its fields come from case under case’s access rules.',
+  })
+  decision(@Parent() period: HousingSupportPeriodEntity): { __typename: 'ServiceDecision'; id: string } {
+    return { __typename: 'ServiceDecision', id: period.decisionId };
   }
 
   /** The period itself was admitted where it was loaded: the role is checked here. */
