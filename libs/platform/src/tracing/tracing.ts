@@ -96,11 +96,34 @@ export function startTracing(service: string, env: Env = process.env): Tracing |
     ],
   });
   sdk.start();
-  running = {
+  const tracing: Tracing = {
     shutdown: async () => {
       running = undefined;
       await sdk.shutdown();
     },
   };
-  return running;
+  running = tracing;
+  flushOnSignals(tracing);
+  return tracing;
+}
+
+/** How long a stopping app waits for its last spans to be exported. */
+const FLUSH_TIMEOUT_MS = 3000;
+
+/**
+ * Exports the spans still buffered when the app is stopped. The app's own SIGTERM/SIGINT handling
+ * (Nest's shutdown hooks: close the app, then raise the signal again) goes first: while another
+ * handler is registered this one does nothing; when the signal comes with none left, it flushes
+ * (at most FLUSH_TIMEOUT_MS) and raises the signal again, which then ends the process as it would have.
+ */
+function flushOnSignals(tracing: Tracing): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const onSignal = () => {
+      if (process.listenerCount(signal) > 1) return; // the app is shutting down; it raises the signal again when done
+      process.removeListener(signal, onSignal);
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS).unref());
+      void Promise.race([tracing.shutdown().catch(() => undefined), timeout]).finally(() => process.kill(process.pid, signal));
+    };
+    process.on(signal, onSignal);
+  }
 }
