@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { createLogger, loadConfig } from '@asw/platform';
 import { createGatewayApp } from './gateway.app';

@@ -12,6 +12,12 @@ export const envelopeSchema = z.object({
   /** The client the event is about; also the Kafka message key, so one client's events stay ordered. */
   subject: z.string().uuid(),
   payload: z.unknown(),
+  /**
+   * The W3C trace context (https://www.w3.org/TR/trace-context/) of the transaction that wrote the
+   * event, when tracing is on: the relay's publish and the consumers' apply continue that trace.
+   */
+  traceparent: z.string().min(1).max(512).optional(),
+  tracestate: z.string().max(512).optional(),
 });
 
 export type EventEnvelope<P = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & { payload: P };
@@ -20,6 +26,8 @@ export interface EnvelopeMeta {
   subject: string;
   correlationId: string;
   occurredAt?: Date;
+  /** The trace context to carry (event-tracing traceCarrierOf); absent when nothing is traced. */
+  trace?: { traceparent?: string; tracestate?: string };
 }
 
 export function createEnvelope<P>(type: string, version: number, producer: string, payload: P, meta: EnvelopeMeta): EventEnvelope<P> {
@@ -32,6 +40,8 @@ export function createEnvelope<P>(type: string, version: number, producer: strin
     correlationId: meta.correlationId,
     subject: meta.subject,
     payload,
+    ...(meta.trace?.traceparent ? { traceparent: meta.trace.traceparent } : {}),
+    ...(meta.trace?.traceparent && meta.trace.tracestate ? { tracestate: meta.trace.tracestate } : {}),
   };
 }
 

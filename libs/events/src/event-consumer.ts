@@ -11,6 +11,7 @@ import { failureKindOf } from './failure-kind';
 import { ApplicableEvent, applyEvents, EventHandler } from './inbox';
 import { Disposition, dispositionOf, indexHandlers } from './message-disposition';
 import { parkEvent } from './parked-events';
+import { Context, context, contextOf, endFailed, eventTracer, headerCarrier, Span, SpanKind, trace } from './event-tracing';
 
 export interface HandlerRetryOptions {
   /** Tries of one event before it is dead-lettered. */
@@ -70,7 +71,8 @@ export interface ConsumerCounters {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Item = { message: ConsumedMessage; disposition: Disposition };
+/** `trace`: the context the event's apply continues (the relay's publish span from the Kafka headers, else the envelope's own). */
+type Item = { message: ConsumedMessage; disposition: Disposition; trace?: Context };
 
 /** What a batch needs to wait for the database without losing its partition. */
 interface BatchControl {
@@ -230,7 +232,38 @@ export class EventConsumer {
 
   private itemOf(topic: string, partition: number, message: KafkaMessage): Item {
     const consumed: ConsumedMessage = { topic, partition, offset: message.offset, key: message.key, value: message.value };
-    return { message: consumed, disposition: dispositionOf(message.value, this.handlers, this.known) };
+    const disposition = dispositionOf(message.value, this.handlers, this.known);
+    if (disposition.kind !== 'apply') return { message: consumed, disposition };
+    const parent = contextOf(headerCarrier(message.headers)) ?? contextOf(disposition.envelope);
+    return { message: consumed, disposition, trace: parent };
+  }
+
+  /** A consumer span of the event's own trace (no span when the event carries no trace context). */
+  private applySpan(item: Item): Span | undefined {
+    if (!item.trace || item.disposition.kind !== 'apply') return undefined;
+    const { envelope } = item.disposition;
+    const active = trace.getSpanContext(context.active());
+    return eventTracer().startSpan(
+      `apply ${envelope.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.operation.name': 'apply',
+          'messaging.destination.name': item.message.topic,
+          'messaging.destination.partition.id': String(item.message.partition),
+          'messaging.kafka.offset': Number(item.message.offset),
+          'messaging.message.id': envelope.id,
+          'messaging.consumer.group.name': this.options.service,
+          'asw.event.type': envelope.type,
+          'asw.event.version': envelope.version,
+        },
+        // The batch kafkajs' instrumentation is processing, when it is traced.
+        links: active ? [{ context: active }] : [],
+      },
+      item.trace,
+    );
   }
 
   private async processChunk(items: Item[], control: BatchControl, partitionKey: string): Promise<void> {
@@ -242,7 +275,31 @@ export class EventConsumer {
     const toPark = items.filter((item) => item.disposition.kind === 'park');
     const toApply = items.filter((item) => item.disposition.kind === 'apply');
     if (toPark.length === 0 && toApply.length === 0) return;
-    const whole = await untilUp(async () => {
+    const spans = new Map<Item, Span>();
+    for (const item of toApply) {
+      const span = this.applySpan(item);
+      if (span) spans.set(item, span);
+    }
+    try {
+      await this.applyChunk(toPark, toApply, spans, untilUp, control);
+      for (const span of spans.values()) span.end();
+    } catch (error) {
+      for (const span of spans.values()) endFailed(span, error);
+      throw error;
+    }
+  }
+
+  private async applyChunk(
+    toPark: Item[],
+    toApply: Item[],
+    spans: Map<Item, Span>,
+    untilUp: <T>(work: () => Promise<T>) => Promise<T>,
+    control: BatchControl,
+  ): Promise<void> {
+    // One event (the usual case when traffic is light): its SQL is part of its trace.
+    const single = toApply.length === 1 ? spans.get(toApply[0]) : undefined;
+    const chunkContext = single ? trace.setSpan(context.active(), single) : context.active();
+    const whole = await context.with(chunkContext, () => untilUp(async () => {
       try {
         return await this.options.dataSource.transaction(async (manager) => {
           for (const item of toPark) await this.park(manager, item);
@@ -254,7 +311,7 @@ export class EventConsumer {
         this.logger.warn({ err: describeError(error), events: toApply.length }, 'batch could not be applied; applying its events one by one');
         return null;
       }
-    });
+    }));
     if (whole) {
       this.counted(whole, toPark.length);
       return;
@@ -262,7 +319,8 @@ export class EventConsumer {
     for (const item of toPark) await untilUp(() => this.park(this.options.dataSource.manager, item));
     this.counters.parked += toPark.length;
     for (const item of toApply) {
-      await this.applyWithRetries(item, untilUp);
+      const span = spans.get(item);
+      await context.with(span ? trace.setSpan(context.active(), span) : context.active(), () => this.applyWithRetries(item, untilUp, span));
       await control.heartbeat();
     }
   }
@@ -327,7 +385,7 @@ export class EventConsumer {
   }
 
   /** Tries of the event itself count toward maxAttempts; a try the database refused is waited out and does not count. */
-  private async applyWithRetries({ message, disposition }: Item, untilUp: <T>(work: () => Promise<T>) => Promise<T>): Promise<void> {
+  private async applyWithRetries({ message, disposition }: Item, untilUp: <T>(work: () => Promise<T>) => Promise<T>, span?: Span): Promise<void> {
     const event = disposition as ApplicableEvent;
     let failure: unknown;
     for (let attempt = 1; attempt <= this.retry.maxAttempts; attempt++) {
@@ -342,6 +400,8 @@ export class EventConsumer {
         this.logger.warn({ ...where(message), eventId: event.envelope.id, type: event.envelope.type, attempt, err: describeError(error) }, 'event handler failed');
       }
     }
+    span?.setStatus({ code: 2, message: 'dead-lettered' });
+    span?.setAttribute('asw.event.dead_lettered', true);
     await untilUp(() => this.deadLetter(message, event.envelope, describeError(failure), this.retry.maxAttempts));
   }
 

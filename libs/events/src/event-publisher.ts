@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { createEnvelope, EnvelopeMeta, EventEnvelope } from './envelope';
 import { EventDefinition, ServiceName, topicOf } from './event-definition';
+import { context, eventTracer, inSpan, SpanKind, trace, traceCarrierOf } from './event-tracing';
 
 /**
  * Publishing is writing to the outbox inside the caller's transaction: the event exists exactly
@@ -23,13 +24,25 @@ export class EventPublisher {
       throw new Error(`${this.service} cannot publish ${definition.type}: it belongs to ${definition.producer}`);
     }
     const validPayload = definition.payload.parse(payload);
-    const envelope = createEnvelope(definition.type, definition.version, this.service, validPayload, meta);
-    await manager.query(
-      `INSERT INTO outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
-      [envelope.id, topicOf(this.service, this.topicPrefix), envelope.subject, envelope.type, JSON.stringify(envelope)],
+    const topic = topicOf(this.service, this.topicPrefix);
+    // The outbox write is a span of the caller's trace; its context goes into the envelope, so the
+    // relay's publish and the consumers' apply continue the trace (no span, nothing stored, when tracing is off).
+    const span = eventTracer().startSpan(`outbox write ${definition.type}`, {
+      kind: SpanKind.INTERNAL,
+      attributes: { 'asw.event.type': definition.type, 'asw.event.version': definition.version, 'messaging.destination.name': topic },
+    });
+    return context.with(trace.setSpan(context.active(), span), () =>
+      inSpan(span, async () => {
+        const envelope = createEnvelope(definition.type, definition.version, this.service, validPayload, { ...meta, trace: traceCarrierOf() });
+        span.setAttribute('messaging.message.id', envelope.id);
+        await manager.query(
+          `INSERT INTO outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
+          [envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(envelope)],
+        );
+        this.tellOnCommit(manager);
+        return envelope;
+      }),
     );
-    this.tellOnCommit(manager);
-    return envelope;
   }
 
   /** Calls `listener` after each commit that put events in the outbox; returns the unsubscribe. */

@@ -5,6 +5,7 @@ import type { AppLogger } from '@asw/platform';
 import { describeError, ErrorRecord } from './event-errors';
 import { ComponentHealth, HealthTracker } from './component-health';
 import type { EventPublisher } from './event-publisher';
+import { contextOf, context, endFailed, eventTracer, Span, SpanKind, traceCarrierOf, trace, untraced } from './event-tracing';
 
 interface OutboxRow {
   /** Null only in the one row that says the lock was held by another replica. */
@@ -14,6 +15,9 @@ interface OutboxRow {
   message_key: string;
   /** The envelope as stored, as text: published as it is, never parsed here. */
   envelope: string;
+  /** The envelope's trace context, when the writer was traced. */
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 export interface OutboxRelayOptions {
@@ -225,6 +229,26 @@ export class OutboxRelay {
     if (missing.length > 0) throw new Error(`Kafka did not acknowledge partitions ${missing.join(', ')} of the batch; publishing it again`);
   }
 
+  /** A producer span of the event's own trace (the context stored with it in the outbox), or none when it carries none. */
+  private publishSpan(row: OutboxRow): Span | undefined {
+    const parent = contextOf({ traceparent: row.traceparent ?? undefined, tracestate: row.tracestate ?? undefined });
+    if (!parent) return undefined;
+    return eventTracer().startSpan(
+      `publish ${row.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.operation.name': 'publish',
+          'messaging.destination.name': row.topic,
+          'asw.outbox.seq': String(row.seq),
+        },
+      },
+      parent,
+    );
+  }
+
   /** Rows published, or 'contended' when another replica holds the publishing lock. */
   private async publishBatch(batchSize: number): Promise<number | 'contended'> {
     // Connect before opening the transaction: a broker outage must not hold row locks.
@@ -233,7 +257,8 @@ export class OutboxRelay {
       // The lock and the batch in one round trip: the batch is read only if the lock was granted
       // (the lateral subquery runs once per lock row, and not at all when `locked` is false).
       const rows: OutboxRow[] = await manager.query(
-        `SELECT held.locked, pending.seq, pending.topic, pending.message_key, pending.envelope::text AS envelope
+        `SELECT held.locked, pending.seq, pending.topic, pending.message_key, pending.envelope::text AS envelope,
+                pending.envelope->>'traceparent' AS traceparent, pending.envelope->>'tracestate' AS tracestate
            FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) held
            LEFT JOIN LATERAL (
              SELECT seq, topic, message_key, envelope FROM outbox
@@ -244,16 +269,30 @@ export class OutboxRelay {
       if (!rows[0].locked) return 'contended';
       const batch = rows.filter((row) => row.seq !== null);
       if (batch.length === 0) return 0;
-      const byTopic = new Map<string, { key: string; value: string }[]>();
+      const byTopic = new Map<string, { key: string; value: string; headers?: Record<string, string> }[]>();
+      const spans: Span[] = [];
       for (const row of batch) {
         const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.message_key, value: row.envelope });
+        const span = this.publishSpan(row);
+        if (span) spans.push(span);
+        // The publish span's context in the Kafka headers too: a consumer's kafkajs instrumentation continues from it.
+        messages.push({ key: row.message_key, value: row.envelope, ...(span ? { headers: traceCarrierOf(trace.setSpan(context.active(), span)) as Record<string, string> } : {}) });
         byTopic.set(row.topic, messages);
       }
       this.batchPartitions.clear();
-      const acknowledged = await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      this.checkAcknowledged(acknowledged);
-      await manager.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((row) => row.seq)]);
+      try {
+        // kafkajs' instrumentation would make one span per message of the batch, parented to nothing
+        // (the relay runs in its own loop): the relay's publish spans above take their place.
+        const acknowledged = await context.with(untraced(), () =>
+          producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) }),
+        );
+        this.checkAcknowledged(acknowledged);
+        await manager.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [batch.map((row) => row.seq)]);
+      } catch (error) {
+        for (const span of spans) endFailed(span, error);
+        throw error;
+      }
+      for (const span of spans) span.end();
       this.published += batch.length;
       return batch.length;
     });
