@@ -177,7 +177,19 @@ export async function createSubgraphApp(
   app.enableShutdownHooks();
   await app.init();
   if (mode === 'serve') registerPoolMetrics(metrics, app.get(DataSource));
+  keepIdleConnectionsOpen(app.getHttpServer());
   return app;
+}
+
+/**
+ * The gateway reuses idle connections to a subgraph and does not time them out itself. Node closes an
+ * idle one after 5 s, so a request the gateway sends on it at that moment meets a closed socket and
+ * reaches the caller as INTERNAL_SERVER_ERROR ("socket hang up") after any 5-second pause. A subgraph
+ * keeps idle connections for 75 s (its headers timeout just above, as Node requires).
+ */
+function keepIdleConnectionsOpen(server: { keepAliveTimeout: number; headersTimeout: number }): void {
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
 }
 
 /** The subgraph's SDL with federation directives, printed from its code-first schema. */
