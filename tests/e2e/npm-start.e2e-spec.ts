@@ -1,8 +1,8 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { isPortFree } from '@asw/infra';
@@ -52,7 +52,16 @@ function statOf(pid: number): { name: string; ppid: number; started: string } | 
   const close = stat.lastIndexOf(')');
   const fields = stat.slice(close + 2).split(' ');
   if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
-  return { name: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(fields[1]), started: fields[19] };
+  return { name: programOf(pid) ?? stat.slice(stat.indexOf('(') + 1, close), ppid: Number(fields[1]), started: fields[19] };
+}
+
+/** The program a process runs (`node`, `java`, `postgres`): its executable's name, since Node 24 names its main thread `MainThread`. */
+function programOf(pid: number): string | undefined {
+  try {
+    return basename(readlinkSync(`/proc/${pid}/exe`));
+  } catch {
+    return undefined;
+  }
 }
 
 async function until(what: string, condition: () => boolean, proc: TsProcess, timeoutMs: number): Promise<void> {
