@@ -20,7 +20,7 @@ export { RETENTION_CLASSES, LIBRARY_TABLE_RETENTION } from './retention/retentio
 export type { RetentionClass } from './retention/retention';
 export * from './policy/access-policy';
 export * from './justified-access/justified-access.rules';
-export { storeJustifiedAccess, activeJustifications } from './justified-access/justified-access';
+export { storeJustifiedAccess, activeJustifications, justifiedClientsSql } from './justified-access/justified-access';
 export type { JustifiedGrant } from './justified-access/justified-access';
 export { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency/idempotency.rules';
 export { pruneIdempotencyKeys, idempotencyConfigSchema } from './idempotency/idempotency.plugin';

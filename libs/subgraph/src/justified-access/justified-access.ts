@@ -47,11 +47,22 @@ export async function storeJustifiedAccess(manager: Pick<EntityManager, 'query'>
   );
 }
 
+/** A grant in force now (this library's one statement of it, for every query of the table). */
+const IN_FORCE = 'granted_at <= now() AND expires_at > now()';
+
+/**
+ * SQL for the clients the actor named by `actorParam` (a query parameter, e.g. `:userId`) holds an
+ * access with justification in force for: for narrowing a list query to the caller's clients.
+ */
+export function justifiedClientsSql(actorParam: string): string {
+  return `SELECT client_id FROM justified_access WHERE actor_id = ${actorParam} AND ${IN_FORCE}`;
+}
+
 /** The reason of the actor's grant in force now for each client (latest expiry first), or null. */
 export async function activeJustifications(manager: Pick<EntityManager, 'query'>, actorId: string, clientIds: readonly string[]): Promise<Array<string | null>> {
   const rows: Array<{ client_id: string; reason: string }> = await manager.query(
     `SELECT DISTINCT ON (client_id) client_id, reason FROM justified_access
-      WHERE actor_id = $1 AND client_id = ANY($2::uuid[]) AND granted_at <= now() AND expires_at > now()
+      WHERE actor_id = $1 AND client_id = ANY($2::uuid[]) AND ${IN_FORCE}
       ORDER BY client_id, expires_at DESC`,
     [actorId, clientIds],
   );

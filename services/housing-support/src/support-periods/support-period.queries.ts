@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { notFound } from '@asw/platform';
-import { groupByKey } from '@asw/subgraph';
+import { groupByKey, justifiedClientsSql } from '@asw/subgraph';
 import { SupportPeriodStatus } from '../domain';
 import { HousingSupportPeriodEntity } from './support-period.entity';
 
@@ -36,7 +36,7 @@ export class SupportPeriodQueries {
       .where('p.status = :status', { status })
       .andWhere(
         `(p.client_id IN (SELECT r.client_id FROM case_relationships r WHERE r.named_worker = :userId OR :userId = ANY(r.co_workers) OR r.team = :team)
-          OR p.client_id IN (SELECT j.client_id FROM justified_access j WHERE j.actor_id = :userId AND j.granted_at <= now() AND j.expires_at > now()))`,
+          OR p.client_id IN (${justifiedClientsSql(':userId')}))`,
         { userId: worker.userId, team: worker.team },
       )
       .orderBy('p.openedAt', 'DESC')
