@@ -43,7 +43,7 @@ export abstract class StoredLetterFields {
   @Field(() => String, { description: 'SHA-256 of the PDF, hex' })
   sha256: string;
 
-  @Field(() => String, { description: 'Säilytysluokka: kept as long as the decision' })
+  @Field(() => String, { description: 'Säilytysluokka: the retention class the letter is kept by (a decision letter: its decision’s)' })
   retentionClass: string;
 
   @Field(() => Date)
