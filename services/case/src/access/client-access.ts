@@ -13,9 +13,10 @@ import { GraphContext, noRelationship, requireUser } from '@asw/subgraph';
  * - `intake`: any client worker may open a case for a client (SHL §34–35: a matter becomes pending at
  *   first contact, whoever takes it); the opener then works on the case (a co-worker);
  * - `registration`: the registrar sees the client they just registered in the response;
- * - `queue:<team>`: a benefits handler reads a client's basic details (`case:client`) only while an
- *   application of the client is in their team's queue (which lives in benefits-handling; case keeps
- *   `client_handling_team` from its events), never cases, plans or decisions;
+ * - `queue:<team>`: a benefits handler reads a client's basic details (`case:client`) once an
+ *   application of the client has reached their team's queue (which lives in benefits-handling; case keeps
+ *   `client_handling_team` from its events and does not yet drop a row when the matter ends), never
+ *   cases, plans or decisions;
  * - a case opened on intake only (the opener had no relationship, the client had cases) admits that
  *   case and the basic details, not the client's other records (`clientDataBasis`).
  * An unknown client, case or plan is refused like one without a relationship: existence is not revealed.
