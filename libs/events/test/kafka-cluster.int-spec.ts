@@ -44,11 +44,17 @@ describe('three-broker Kafka cluster losing members while events flow (real Post
     const admin = kafka.admin();
     await admin.connect();
     stops.push(() => admin.disconnect());
-    const [{ partitions }] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    // A new topic's metadata reaches every broker a moment after creation: ask until the one asked knows it.
+    let partitions: Array<{ partitionId: number; leader: number; replicas: number[] }> = [];
+    await eventually(async () => {
+      [{ partitions }] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    }, 30_000, 250);
     // Created with the cluster's replication: three copies, writes acknowledged by two.
     expect(partitions.every((partition) => partition.replicas.length === 3)).toBe(true);
-    const [{ configEntries }] = (await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] })).resources;
-    expect(configEntries.find((entry) => entry.configName === 'min.insync.replicas')?.configValue).toBe('2');
+    await eventually(async () => {
+      const [{ configEntries }] = (await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] })).resources;
+      expect(configEntries.find((entry) => entry.configName === 'min.insync.replicas')?.configValue).toBe('2');
+    }, 30_000, 250);
 
     const publisher = new EventPublisher('case', prefix);
     const relay = testRelay(dataSource, kafka, { wakeOn: publisher });
